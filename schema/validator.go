@@ -1,0 +1,217 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/internal/jsonscan"
+)
+
+// Options configure a [Validator]. The zero value is ready to use.
+type Options struct {
+	// Now returns the current time, against which the domain rules judge
+	// dates in the future. Nil means time.Now. Set it for deterministic
+	// tests and for re-validating old files as of their submission date.
+	Now func() time.Time
+
+	// MaxBytes is the largest document accepted, in bytes. Zero means
+	// 1 MiB: a complication report with a long narrative is a few KiB.
+	MaxBytes int
+
+	// MaxDepth is the deepest nesting of objects and arrays accepted. Zero
+	// means 32; casebook records nest at most 6 deep.
+	MaxDepth int
+
+	// MaxFindings caps the findings reported for one record. Zero means
+	// 100. A capped list ends with a too_many_findings finding.
+	MaxFindings int
+}
+
+// Validator checks records against the published schemas and the domain
+// rules. It compiles the schemas once and is safe for concurrent use.
+type Validator struct {
+	opts Options
+	c    *compiled
+}
+
+// New returns a Validator. It fails only if the embedded schemas do not
+// compile, which the package's own tests rule out.
+func New(opts Options) (*Validator, error) {
+	c, err := compileOnce()
+	if err != nil {
+		return nil, err
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = 1 << 20
+	}
+	if opts.MaxDepth <= 0 {
+		opts.MaxDepth = 32
+	}
+	if opts.MaxFindings <= 0 {
+		opts.MaxFindings = 100
+	}
+	return &Validator{opts: opts, c: c}, nil
+}
+
+// Validate checks one JSON document of the given shape: first that it is
+// well-formed, strict JSON (valid UTF-8, no duplicate member names, within
+// the size and depth limits), then the published schema, then, once the
+// document is structurally valid, the domain rules. A leading UTF-8 byte
+// order mark is ignored.
+//
+// It returns every finding, sorted, each with its JSON Pointer and the line
+// in data where it applies. The findings never contain a value from data.
+func (v *Validator) Validate(shape Shape, data []byte) complication.Findings {
+	_, fs := v.decode(shape, data)
+	return fs
+}
+
+// DecodeReport validates a report or report-submission document like
+// [Validator.Validate] and, when no finding rejects it, decodes it. The
+// report is nil when the findings reject the document.
+func (v *Validator) DecodeReport(shape Shape, data []byte) (*complication.Report, complication.Findings) {
+	if shape != Report && shape != ReportSubmission {
+		return nil, complication.Findings{{Code: CodeInvalid, Level: complication.LevelError, Message: "not a report shape"}}
+	}
+	r, fs := v.decode(shape, data)
+	if r == nil || fs.Rejected() {
+		return nil, fs
+	}
+	return r.(*complication.Report), fs
+}
+
+// ValidateReport checks a report built in Go against the shape and the
+// domain rules. Pointers in its findings refer to the report's JSON form;
+// lines are not set.
+func (v *Validator) ValidateReport(shape Shape, r *complication.Report) complication.Findings {
+	data, err := json.Marshal(r)
+	if err != nil {
+		// Only a NaN or infinite number can fail to marshal.
+		return complication.Findings{{Code: CodeType, Level: complication.LevelError, Message: "the report holds a number JSON cannot represent (NaN or infinity)"}}
+	}
+	doc, fs := v.structural(shape, data)
+	if doc == nil || fs.Rejected() {
+		return v.finish(fs, nil)
+	}
+	fs = append(fs, v.rules(shape, r)...)
+	return v.finish(fs, nil)
+}
+
+// decode runs the whole pipeline and returns the typed record when the
+// document is structurally valid.
+func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	doc, fs := v.structural(shape, data)
+	if doc == nil || fs.Rejected() {
+		return nil, v.finish(fs, data)
+	}
+	var rec any
+	switch shape {
+	case Report, ReportSubmission:
+		r := new(complication.Report)
+		if err := json.Unmarshal(data, r); err != nil {
+			// The schema accepted what the Go types refuse: a bug in casebook,
+			// reported as a finding rather than a panic.
+			fs = append(fs, complication.Finding{Code: CodeInvalid, Level: complication.LevelError,
+				Message: "the document passed the schema but does not decode into the record type"})
+			return nil, v.finish(fs, data)
+		}
+		rec = r
+		fs = append(fs, v.rules(shape, r)...)
+	}
+	return rec, v.finish(fs, data)
+}
+
+func (v *Validator) rules(shape Shape, rec any) complication.Findings {
+	today := v.opts.Now()
+	switch r := rec.(type) {
+	case *complication.Report:
+		return r.Check(complication.CheckOptions{Today: today})
+	}
+	return nil
+}
+
+// structural parses data strictly and validates it against the shape's
+// schema. doc is nil if data is not acceptable JSON.
+func (v *Validator) structural(shape Shape, data []byte) (doc any, fs complication.Findings) {
+	sch, ok := v.c.shapes[shape]
+	if !ok {
+		return nil, complication.Findings{{Code: CodeInvalid, Level: complication.LevelError, Message: fmt.Sprintf("unknown shape; want one of %v", Shapes())}}
+	}
+	if len(data) > v.opts.MaxBytes {
+		return nil, complication.Findings{{Code: CodeTooLarge, Level: complication.LevelError, Line: 1,
+			Message: fmt.Sprintf("document is larger than the %d-byte limit", v.opts.MaxBytes)}}
+	}
+	doc, err := jsonscan.Parse(data, jsonscan.Limits{MaxDepth: v.opts.MaxDepth})
+	if err != nil {
+		return nil, complication.Findings{scanFinding(err)}
+	}
+	if err := sch.Validate(doc); err != nil {
+		fs = v.c.findings(shape, err, doc)
+	}
+	return doc, fs
+}
+
+// finish adds line numbers, sorts and caps the findings.
+func (v *Validator) finish(fs complication.Findings, data []byte) complication.Findings {
+	if len(fs) == 0 {
+		return nil
+	}
+	if data != nil {
+		for i := range fs {
+			if fs[i].Line == 0 {
+				fs[i].Line = lineOf(data, fs[i].Pointer)
+			}
+		}
+	}
+	fs.Sort()
+	if len(fs) > v.opts.MaxFindings {
+		fs = append(fs[:v.opts.MaxFindings:v.opts.MaxFindings], complication.Finding{
+			Code: CodeTooManyFindings, Level: complication.LevelError,
+			Message: fmt.Sprintf("more than %d findings; the rest are not shown", v.opts.MaxFindings),
+		})
+	}
+	return fs
+}
+
+// lineOf returns the line of the value at ptr or, for an absent member, of
+// the nearest enclosing value that exists.
+func lineOf(data []byte, ptr string) int {
+	for {
+		if l := jsonscan.Line(data, ptr); l > 0 {
+			return l
+		}
+		if ptr == "" {
+			return 0
+		}
+		i := bytes.LastIndexByte([]byte(ptr), '/')
+		ptr = ptr[:i]
+	}
+}
+
+func scanFinding(err error) complication.Finding {
+	serr, ok := err.(*jsonscan.Error)
+	if !ok {
+		return complication.Finding{Code: CodeSyntax, Level: complication.LevelError, Message: "document is not valid JSON"}
+	}
+	f := complication.Finding{Pointer: serr.Pointer, Line: serr.Line, Level: complication.LevelError}
+	switch serr.Kind {
+	case jsonscan.KindInvalidUTF8:
+		f.Code, f.Message = CodeInvalidUTF8, fmt.Sprintf("invalid UTF-8 at column %d", serr.Column)
+	case jsonscan.KindDuplicateKey:
+		f.Code, f.Message = CodeDuplicateKey, "member name appears twice in one object"
+	case jsonscan.KindTooDeep:
+		f.Code, f.Message = CodeTooDeep, "objects and arrays nest deeper than the limit"
+	case jsonscan.KindNumberTooLong, jsonscan.KindStringTooLong, jsonscan.KindTooManyMembers:
+		f.Code, f.Message = CodeTooLarge, fmt.Sprintf("value exceeds a size limit (%s)", serr.Kind)
+	default:
+		f.Code, f.Message = CodeSyntax, fmt.Sprintf("not valid JSON at column %d (%s)", serr.Column, serr.Kind)
+	}
+	return f
+}
