@@ -81,23 +81,22 @@ func (fs Findings) Has(code Code) bool {
 	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Code == code })
 }
 
-// Sort orders findings deterministically: by pointer in document order
-// (array indices compare as numbers), then by code, level and message. Equal
-// findings are removed.
+// Sort orders findings deterministically: by line where lines are known
+// (document order), then by pointer (array indices compare as numbers, so
+// /events/2 comes before /events/10), then by code, level and message.
+// Equal findings are removed.
 func (fs *Findings) Sort() {
 	slices.SortFunc(*fs, compareFindings)
 	*fs = slices.Compact(*fs)
 }
 
 func compareFindings(a, b Finding) int {
-	if c := comparePointers(a.Pointer, b.Pointer); c != 0 {
-		return c
-	}
 	return cmp.Or(
+		cmp.Compare(a.Line, b.Line),
+		comparePointers(a.Pointer, b.Pointer),
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Level, b.Level),
 		cmp.Compare(a.Message, b.Message),
-		cmp.Compare(a.Line, b.Line),
 	)
 }
 

@@ -102,7 +102,7 @@ func (c *checker) warnf(ptr string, code Code, format string, args ...any) {
 func (c *checker) report(r *Report) {
 	switch {
 	case (r.Type == ReportTypeFollowUp || r.Type == ReportTypeFinal) && r.FollowsUp == uuid.Nil:
-		c.errorf("/follows_up", CodeFollowUpWithoutParent, "a %s report must name the report it follows up", r.Type.Display())
+		c.errorf("/follows_up", CodeFollowUpWithoutParent, "a follow-up or final report must name the report it follows up")
 	case r.Type == ReportTypeInitial && r.FollowsUp != uuid.Nil:
 		c.errorf("/follows_up", CodeInitialWithParent, "an initial report cannot follow up another report")
 	}

@@ -32,9 +32,7 @@ func compile() (*compiled, error) {
 	c.Formats["nhs-number"] = isNHSNumber
 	// Only the embedded documents may be loaded: never the file system or
 	// the network, whatever a $ref says.
-	c.LoadURL = func(u string) (io.ReadCloser, error) {
-		return nil, fmt.Errorf("schema: refusing to load %s: not an embedded casebook schema", u)
-	}
+	c.LoadURL = refuseLoad
 	out := &compiled{shapes: map[Shape]*jsonschema.Schema{}, docs: map[string]any{}}
 	for _, name := range Names() {
 		raw, _ := Document(name)
@@ -61,6 +59,12 @@ func compile() (*compiled, error) {
 		out.shapes[s] = sch
 	}
 	return out, nil
+}
+
+// refuseLoad is the compiler's loader: every embedded document is added as
+// a resource before compiling, so any load request is for something else.
+func refuseLoad(u string) (io.ReadCloser, error) {
+	return nil, fmt.Errorf("schema: refusing to load %s: not an embedded casebook schema", u)
 }
 
 func isPartialDate(v any) bool {

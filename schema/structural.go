@@ -34,7 +34,22 @@ func (c *compiled) findings(shape Shape, err error, doc any) complication.Findin
 		}
 	}
 	walk(ve)
-	return out
+	return dropRedundantPatterns(out)
+}
+
+// dropRedundantPatterns removes a pattern finding where the same value also
+// failed its format: the schema states both (the pattern for validators that
+// do not assert formats), but one problem deserves one finding.
+func dropRedundantPatterns(fs complication.Findings) complication.Findings {
+	formats := map[string]bool{}
+	for _, f := range fs {
+		if f.Code == CodeFormat {
+			formats[f.Pointer] = true
+		}
+	}
+	return slices.DeleteFunc(fs, func(f complication.Finding) bool {
+		return f.Code == CodePattern && formats[f.Pointer]
+	})
 }
 
 func (c *compiled) leaf(shape Shape, e *jsonschema.ValidationError, doc any) complication.Findings {
@@ -129,13 +144,20 @@ func keywordMessage(node map[string]any, keyword, absLoc string) (complication.C
 	case "multipleOf":
 		return CodeOutOfRange, fmt.Sprintf("must be a multiple of %v", node[keyword])
 	case "minItems":
-		return CodeTooFewItems, fmt.Sprintf("must have at least %v items", node[keyword])
+		return CodeTooFewItems, "must have at least " + items(node[keyword])
 	case "maxItems":
-		return CodeTooManyItems, fmt.Sprintf("must have at most %v items", node[keyword])
+		return CodeTooManyItems, "must have at most " + items(node[keyword])
 	case "uniqueItems":
 		return CodeDuplicateItems, "must not repeat an item"
 	}
 	return CodeInvalid, "does not satisfy the schema keyword " + keyword
+}
+
+func items(n any) string {
+	if fmt.Sprint(n) == "1" {
+		return "1 item"
+	}
+	return fmt.Sprint(n) + " items"
 }
 
 // codeListName extracts "term" from …/codes.schema.json#/$defs/term/enum.
