@@ -2219,6 +2219,719 @@ func (s *SocialPlatform) UnmarshalText(text []byte) error {
 	return nil
 }
 
+// ComplaintChannel is the "Complaint channel" code list (schema definition
+// "complaint_channel").
+//
+// How a complaint reached the clinic. A complaint made in public is still a
+// complaint, and is answered in private.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type ComplaintChannel string
+
+// ComplaintChannel codes, in the order the published schema lists them.
+const (
+	ComplaintChannelInPerson            ComplaintChannel = "in_person"             // In person
+	ComplaintChannelPhone               ComplaintChannel = "phone"                 // Telephone
+	ComplaintChannelLetter              ComplaintChannel = "letter"                // Letter
+	ComplaintChannelEmail               ComplaintChannel = "email"                 // Email
+	ComplaintChannelWebForm             ComplaintChannel = "web_form"              // Web form
+	ComplaintChannelPublicSocialMedia   ComplaintChannel = "public_social_media"   // Public social media post or review
+	ComplaintChannelPrivateMessage      ComplaintChannel = "private_message"       // Private or direct message
+	ComplaintChannelRegisterOrRegulator ComplaintChannel = "register_or_regulator" // Passed on by a register or regulator
+)
+
+// Valid reports whether c is a known ComplaintChannel code.
+func (c ComplaintChannel) Valid() bool { return c.Display() != "" }
+
+// Display returns the human-readable label of c, or "" if c is not a known code.
+func (c ComplaintChannel) Display() string {
+	switch c {
+	case ComplaintChannelInPerson:
+		return "In person"
+	case ComplaintChannelPhone:
+		return "Telephone"
+	case ComplaintChannelLetter:
+		return "Letter"
+	case ComplaintChannelEmail:
+		return "Email"
+	case ComplaintChannelWebForm:
+		return "Web form"
+	case ComplaintChannelPublicSocialMedia:
+		return "Public social media post or review"
+	case ComplaintChannelPrivateMessage:
+		return "Private or direct message"
+	case ComplaintChannelRegisterOrRegulator:
+		return "Passed on by a register or regulator"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (c *ComplaintChannel) UnmarshalText(text []byte) error {
+	code := ComplaintChannel(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "complaint_channel"}
+	}
+	*c = code
+	return nil
+}
+
+// ComplainantRole is the "Complainant role" code list (schema definition
+// "complainant_role").
+//
+// Who makes a complaint: the patient, or someone acting for them (NHS
+// Complaints Regulations 2009, regulation 5).
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type ComplainantRole string
+
+// ComplainantRole codes, in the order the published schema lists them.
+const (
+	ComplainantRolePatient           ComplainantRole = "patient"            // Patient
+	ComplainantRoleRelativeOrCarer   ComplainantRole = "relative_or_carer"  // Relative or carer
+	ComplainantRoleParentOrGuardian  ComplainantRole = "parent_or_guardian" // Parent or guardian of a child
+	ComplainantRoleRepresentative    ComplainantRole = "representative"     // Other representative, such as an advocate or solicitor
+	ComplainantRoleOtherPractitioner ComplainantRole = "other_practitioner" // Another practitioner
+	ComplainantRoleOther             ComplainantRole = "other"              // Other
+)
+
+// Valid reports whether c is a known ComplainantRole code.
+func (c ComplainantRole) Valid() bool { return c.Display() != "" }
+
+// Display returns the human-readable label of c, or "" if c is not a known code.
+func (c ComplainantRole) Display() string {
+	switch c {
+	case ComplainantRolePatient:
+		return "Patient"
+	case ComplainantRoleRelativeOrCarer:
+		return "Relative or carer"
+	case ComplainantRoleParentOrGuardian:
+		return "Parent or guardian of a child"
+	case ComplainantRoleRepresentative:
+		return "Other representative, such as an advocate or solicitor"
+	case ComplainantRoleOtherPractitioner:
+		return "Another practitioner"
+	case ComplainantRoleOther:
+		return "Other"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (c *ComplainantRole) UnmarshalText(text []byte) error {
+	code := ComplainantRole(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "complainant_role"}
+	}
+	*c = code
+	return nil
+}
+
+// ComplaintCategory is the "Complaint category" code list (schema definition
+// "complaint_category").
+//
+// What a complaint is about. A complaint may fall in several categories.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type ComplaintCategory string
+
+// ComplaintCategory codes, in the order the published schema lists them.
+const (
+	ComplaintCategoryClinicalOutcome           ComplaintCategory = "clinical_outcome"           // Clinical outcome
+	ComplaintCategoryComplication              ComplaintCategory = "complication"               // Complication
+	ComplaintCategoryCommunication             ComplaintCategory = "communication"              // Communication or attitude
+	ComplaintCategoryConsent                   ComplaintCategory = "consent"                    // Consent
+	ComplaintCategoryCostRefund                ComplaintCategory = "cost_refund"                // Cost or refund
+	ComplaintCategoryConfidentiality           ComplaintCategory = "confidentiality"            // Confidentiality
+	ComplaintCategoryAdvertising               ComplaintCategory = "advertising"                // Advertising
+	ComplaintCategoryPractitionerQualification ComplaintCategory = "practitioner_qualification" // Practitioner qualification
+	ComplaintCategoryAftercare                 ComplaintCategory = "aftercare"                  // Aftercare or follow-up
+	ComplaintCategoryPremisesHygiene           ComplaintCategory = "premises_hygiene"           // Premises or hygiene
+	ComplaintCategoryOther                     ComplaintCategory = "other"                      // Other
+)
+
+// Valid reports whether c is a known ComplaintCategory code.
+func (c ComplaintCategory) Valid() bool { return c.Display() != "" }
+
+// Display returns the human-readable label of c, or "" if c is not a known code.
+func (c ComplaintCategory) Display() string {
+	switch c {
+	case ComplaintCategoryClinicalOutcome:
+		return "Clinical outcome"
+	case ComplaintCategoryComplication:
+		return "Complication"
+	case ComplaintCategoryCommunication:
+		return "Communication or attitude"
+	case ComplaintCategoryConsent:
+		return "Consent"
+	case ComplaintCategoryCostRefund:
+		return "Cost or refund"
+	case ComplaintCategoryConfidentiality:
+		return "Confidentiality"
+	case ComplaintCategoryAdvertising:
+		return "Advertising"
+	case ComplaintCategoryPractitionerQualification:
+		return "Practitioner qualification"
+	case ComplaintCategoryAftercare:
+		return "Aftercare or follow-up"
+	case ComplaintCategoryPremisesHygiene:
+		return "Premises or hygiene"
+	case ComplaintCategoryOther:
+		return "Other"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (c *ComplaintCategory) UnmarshalText(text []byte) error {
+	code := ComplaintCategory(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "complaint_category"}
+	}
+	*c = code
+	return nil
+}
+
+// Remedy is the "Remedy sought" code list (schema definition "remedy").
+//
+// What the complainant asks for (ISO 10002 records the remedy sought).
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type Remedy string
+
+// Remedy codes, in the order the published schema lists them.
+const (
+	RemedyExplanation         Remedy = "explanation"          // An explanation
+	RemedyApology             Remedy = "apology"              // An apology
+	RemedyRefund              Remedy = "refund"               // A refund
+	RemedyCorrectiveTreatment Remedy = "corrective_treatment" // Corrective treatment
+	RemedyCompensation        Remedy = "compensation"         // Financial compensation
+	RemedyPracticeChange      Remedy = "practice_change"      // A change in practice
+	RemedyContentRemoval      Remedy = "content_removal"      // Removal of public posts about them
+	RemedyRegulatoryAction    Remedy = "regulatory_action"    // Action by a regulator or register
+	RemedyRecordsAccess       Remedy = "records_access"       // Access to their records
+	RemedyNotStated           Remedy = "not_stated"           // Not stated
+	RemedyOther               Remedy = "other"                // Other
+)
+
+// Valid reports whether r is a known Remedy code.
+func (r Remedy) Valid() bool { return r.Display() != "" }
+
+// Display returns the human-readable label of r, or "" if r is not a known code.
+func (r Remedy) Display() string {
+	switch r {
+	case RemedyExplanation:
+		return "An explanation"
+	case RemedyApology:
+		return "An apology"
+	case RemedyRefund:
+		return "A refund"
+	case RemedyCorrectiveTreatment:
+		return "Corrective treatment"
+	case RemedyCompensation:
+		return "Financial compensation"
+	case RemedyPracticeChange:
+		return "A change in practice"
+	case RemedyContentRemoval:
+		return "Removal of public posts about them"
+	case RemedyRegulatoryAction:
+		return "Action by a regulator or register"
+	case RemedyRecordsAccess:
+		return "Access to their records"
+	case RemedyNotStated:
+		return "Not stated"
+	case RemedyOther:
+		return "Other"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (r *Remedy) UnmarshalText(text []byte) error {
+	code := Remedy(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "remedy"}
+	}
+	*r = code
+	return nil
+}
+
+// OutOfTimeReason is the "Reason for accepting a late complaint" code list
+// (schema definition "out_of_time_reason").
+//
+// Why a complaint made after the time limit was accepted. The regulations
+// allow a late complaint where the complainant had good reason and a fair
+// investigation is still possible.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type OutOfTimeReason string
+
+// OutOfTimeReason codes, in the order the published schema lists them.
+const (
+	OutOfTimeReasonIllnessOrDisability      OutOfTimeReason = "illness_or_disability"      // Illness or disability
+	OutOfTimeReasonBereavement              OutOfTimeReason = "bereavement"                // Bereavement
+	OutOfTimeReasonDistressOrTrauma         OutOfTimeReason = "distress_or_trauma"         // Distress or trauma
+	OutOfTimeReasonAwaitingTreatmentOutcome OutOfTimeReason = "awaiting_treatment_outcome" // Waiting for the outcome of treatment
+	OutOfTimeReasonCommunicationDifficulty  OutOfTimeReason = "communication_difficulty"   // Communication difficulty
+	OutOfTimeReasonOther                    OutOfTimeReason = "other"                      // Other good reason
+)
+
+// Valid reports whether o is a known OutOfTimeReason code.
+func (o OutOfTimeReason) Valid() bool { return o.Display() != "" }
+
+// Display returns the human-readable label of o, or "" if o is not a known code.
+func (o OutOfTimeReason) Display() string {
+	switch o {
+	case OutOfTimeReasonIllnessOrDisability:
+		return "Illness or disability"
+	case OutOfTimeReasonBereavement:
+		return "Bereavement"
+	case OutOfTimeReasonDistressOrTrauma:
+		return "Distress or trauma"
+	case OutOfTimeReasonAwaitingTreatmentOutcome:
+		return "Waiting for the outcome of treatment"
+	case OutOfTimeReasonCommunicationDifficulty:
+		return "Communication difficulty"
+	case OutOfTimeReasonOther:
+		return "Other good reason"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (o *OutOfTimeReason) UnmarshalText(text []byte) error {
+	code := OutOfTimeReason(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "out_of_time_reason"}
+	}
+	*o = code
+	return nil
+}
+
+// ExtensionReason is the "Reason for an extension" code list (schema
+// definition "extension_reason").
+//
+// Why the agreed response date was extended.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type ExtensionReason string
+
+// ExtensionReason codes, in the order the published schema lists them.
+const (
+	ExtensionReasonComplexInvestigation ExtensionReason = "complex_investigation" // Complex investigation
+	ExtensionReasonAwaitingRecords      ExtensionReason = "awaiting_records"      // Awaiting records
+	ExtensionReasonAwaitingThirdParty   ExtensionReason = "awaiting_third_party"  // Awaiting a third party
+	ExtensionReasonComplainantRequest   ExtensionReason = "complainant_request"   // At the complainant's request
+	ExtensionReasonStaffUnavailable     ExtensionReason = "staff_unavailable"     // Staff unavailable
+	ExtensionReasonOther                ExtensionReason = "other"                 // Other
+)
+
+// Valid reports whether e is a known ExtensionReason code.
+func (e ExtensionReason) Valid() bool { return e.Display() != "" }
+
+// Display returns the human-readable label of e, or "" if e is not a known code.
+func (e ExtensionReason) Display() string {
+	switch e {
+	case ExtensionReasonComplexInvestigation:
+		return "Complex investigation"
+	case ExtensionReasonAwaitingRecords:
+		return "Awaiting records"
+	case ExtensionReasonAwaitingThirdParty:
+		return "Awaiting a third party"
+	case ExtensionReasonComplainantRequest:
+		return "At the complainant's request"
+	case ExtensionReasonStaffUnavailable:
+		return "Staff unavailable"
+	case ExtensionReasonOther:
+		return "Other"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (e *ExtensionReason) UnmarshalText(text []byte) error {
+	code := ExtensionReason(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "extension_reason"}
+	}
+	*e = code
+	return nil
+}
+
+// ComplaintStatus is the "Complaint status" code list (schema definition
+// "complaint_status").
+//
+// A stage of a complaint's handling. The status history records each change;
+// casebook checks that each change is allowed.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type ComplaintStatus string
+
+// ComplaintStatus codes, in the order the published schema lists them.
+const (
+	ComplaintStatusReceived      ComplaintStatus = "received"      // Received
+	ComplaintStatusAcknowledged  ComplaintStatus = "acknowledged"  // Acknowledged
+	ComplaintStatusInvestigating ComplaintStatus = "investigating" // Under investigation
+	ComplaintStatusResponded     ComplaintStatus = "responded"     // Response sent
+	ComplaintStatusClosed        ComplaintStatus = "closed"        // Closed
+	ComplaintStatusReopened      ComplaintStatus = "reopened"      // Reopened
+	ComplaintStatusEscalated     ComplaintStatus = "escalated"     // Escalated
+)
+
+// Valid reports whether c is a known ComplaintStatus code.
+func (c ComplaintStatus) Valid() bool { return c.Display() != "" }
+
+// Display returns the human-readable label of c, or "" if c is not a known code.
+func (c ComplaintStatus) Display() string {
+	switch c {
+	case ComplaintStatusReceived:
+		return "Received"
+	case ComplaintStatusAcknowledged:
+		return "Acknowledged"
+	case ComplaintStatusInvestigating:
+		return "Under investigation"
+	case ComplaintStatusResponded:
+		return "Response sent"
+	case ComplaintStatusClosed:
+		return "Closed"
+	case ComplaintStatusReopened:
+		return "Reopened"
+	case ComplaintStatusEscalated:
+		return "Escalated"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (c *ComplaintStatus) UnmarshalText(text []byte) error {
+	code := ComplaintStatus(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "complaint_status"}
+	}
+	*c = code
+	return nil
+}
+
+// Urgency is the "Urgency" code list (schema definition "urgency").
+//
+// The initial assessment of how quickly a complaint needs action (ISO 10002).
+// Complaints raising significant health and safety concerns are dealt with
+// immediately.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type Urgency string
+
+// Urgency codes, in the order the published schema lists them.
+const (
+	UrgencyRoutine   Urgency = "routine"   // Routine
+	UrgencyPriority  Urgency = "priority"  // Priority
+	UrgencyImmediate Urgency = "immediate" // Immediate
+)
+
+// Valid reports whether u is a known Urgency code.
+func (u Urgency) Valid() bool { return u.Display() != "" }
+
+// Display returns the human-readable label of u, or "" if u is not a known code.
+func (u Urgency) Display() string {
+	switch u {
+	case UrgencyRoutine:
+		return "Routine"
+	case UrgencyPriority:
+		return "Priority"
+	case UrgencyImmediate:
+		return "Immediate"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (u *Urgency) UnmarshalText(text []byte) error {
+	code := Urgency(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "urgency"}
+	}
+	*u = code
+	return nil
+}
+
+// ComplaintOutcome is the "Complaint outcome" code list (schema definition
+// "complaint_outcome").
+//
+// The decision on a complaint.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type ComplaintOutcome string
+
+// ComplaintOutcome codes, in the order the published schema lists them.
+const (
+	ComplaintOutcomeUpheld       ComplaintOutcome = "upheld"        // Upheld (well-founded)
+	ComplaintOutcomePartlyUpheld ComplaintOutcome = "partly_upheld" // Partly upheld
+	ComplaintOutcomeNotUpheld    ComplaintOutcome = "not_upheld"    // Not upheld
+	ComplaintOutcomeWithdrawn    ComplaintOutcome = "withdrawn"     // Withdrawn by the complainant
+	ComplaintOutcomeOutOfTime    ComplaintOutcome = "out_of_time"   // Not considered: out of time
+)
+
+// Valid reports whether c is a known ComplaintOutcome code.
+func (c ComplaintOutcome) Valid() bool { return c.Display() != "" }
+
+// Display returns the human-readable label of c, or "" if c is not a known code.
+func (c ComplaintOutcome) Display() string {
+	switch c {
+	case ComplaintOutcomeUpheld:
+		return "Upheld (well-founded)"
+	case ComplaintOutcomePartlyUpheld:
+		return "Partly upheld"
+	case ComplaintOutcomeNotUpheld:
+		return "Not upheld"
+	case ComplaintOutcomeWithdrawn:
+		return "Withdrawn by the complainant"
+	case ComplaintOutcomeOutOfTime:
+		return "Not considered: out of time"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (c *ComplaintOutcome) UnmarshalText(text []byte) error {
+	code := ComplaintOutcome(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "complaint_outcome"}
+	}
+	*c = code
+	return nil
+}
+
+// RemedialAction is the "Remedial action" code list (schema definition
+// "remedial_action").
+//
+// What the clinic did to put things right.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type RemedialAction string
+
+// RemedialAction codes, in the order the published schema lists them.
+const (
+	RemedialActionRefund              RemedialAction = "refund"               // Refund
+	RemedialActionCorrectiveTreatment RemedialAction = "corrective_treatment" // Corrective treatment
+	RemedialActionReferral            RemedialAction = "referral"             // Referral to another service
+	RemedialActionPracticeChange      RemedialAction = "practice_change"      // Change in practice
+	RemedialActionTraining            RemedialAction = "training"             // Training
+	RemedialActionSupervision         RemedialAction = "supervision"          // Supervision or mentoring
+	RemedialActionContentRemoved      RemedialAction = "content_removed"      // Public posts removed
+	RemedialActionOther               RemedialAction = "other"                // Other
+)
+
+// Valid reports whether r is a known RemedialAction code.
+func (r RemedialAction) Valid() bool { return r.Display() != "" }
+
+// Display returns the human-readable label of r, or "" if r is not a known code.
+func (r RemedialAction) Display() string {
+	switch r {
+	case RemedialActionRefund:
+		return "Refund"
+	case RemedialActionCorrectiveTreatment:
+		return "Corrective treatment"
+	case RemedialActionReferral:
+		return "Referral to another service"
+	case RemedialActionPracticeChange:
+		return "Change in practice"
+	case RemedialActionTraining:
+		return "Training"
+	case RemedialActionSupervision:
+		return "Supervision or mentoring"
+	case RemedialActionContentRemoved:
+		return "Public posts removed"
+	case RemedialActionOther:
+		return "Other"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (r *RemedialAction) UnmarshalText(text []byte) error {
+	code := RemedialAction(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "remedial_action"}
+	}
+	*r = code
+	return nil
+}
+
+// ResponseChannel is the "Practitioner response" code list (schema definition
+// "response_channel").
+//
+// How the practitioner answered the complainant. Professional guidance
+// expects a prompt, open and honest answer in private; answering in public,
+// or blocking the complainant, is recorded as a neutral fact.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type ResponseChannel string
+
+// ResponseChannel codes, in the order the published schema lists them.
+const (
+	ResponseChannelPrivate          ResponseChannel = "private"            // In private
+	ResponseChannelPublicPost       ResponseChannel = "public_post"        // A public post
+	ResponseChannelPublicComment    ResponseChannel = "public_comment"     // A public comment or reply
+	ResponseChannelNone             ResponseChannel = "none"               // No answer from the practitioner
+	ResponseChannelBlockedOrIgnored ResponseChannel = "blocked_or_ignored" // Blocked or ignored the complainant
+)
+
+// Valid reports whether r is a known ResponseChannel code.
+func (r ResponseChannel) Valid() bool { return r.Display() != "" }
+
+// Display returns the human-readable label of r, or "" if r is not a known code.
+func (r ResponseChannel) Display() string {
+	switch r {
+	case ResponseChannelPrivate:
+		return "In private"
+	case ResponseChannelPublicPost:
+		return "A public post"
+	case ResponseChannelPublicComment:
+		return "A public comment or reply"
+	case ResponseChannelNone:
+		return "No answer from the practitioner"
+	case ResponseChannelBlockedOrIgnored:
+		return "Blocked or ignored the complainant"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (r *ResponseChannel) UnmarshalText(text []byte) error {
+	code := ResponseChannel(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "response_channel"}
+	}
+	*r = code
+	return nil
+}
+
+// EscalationRoute is the "Escalation route" code list (schema definition
+// "escalation_route").
+//
+// A body a complaint was taken to after, or alongside, the clinic's own
+// handling.
+//
+// The zero value means "not recorded" and is never a valid code; the JSON and
+// text decoders reject codes that are not in the list.
+type EscalationRoute string
+
+// EscalationRoute codes, in the order the published schema lists them.
+const (
+	EscalationRoutePHSO           EscalationRoute = "phso"             // Parliamentary and Health Service Ombudsman
+	EscalationRouteSPSO           EscalationRoute = "spso"             // Scottish Public Services Ombudsman
+	EscalationRoutePSOW           EscalationRoute = "psow"             // Public Services Ombudsman for Wales
+	EscalationRouteNIPSO          EscalationRoute = "nipso"            // Northern Ireland Public Services Ombudsman
+	EscalationRouteISCAS          EscalationRoute = "iscas"            // Independent Sector Complaints Adjudication Service
+	EscalationRouteGMC            EscalationRoute = "gmc"              // General Medical Council
+	EscalationRouteNMC            EscalationRoute = "nmc"              // Nursing and Midwifery Council
+	EscalationRouteGDC            EscalationRoute = "gdc"              // General Dental Council
+	EscalationRouteGPhC           EscalationRoute = "gphc"             // General Pharmaceutical Council
+	EscalationRoutePSNI           EscalationRoute = "psni"             // Pharmaceutical Society of Northern Ireland
+	EscalationRouteHCPC           EscalationRoute = "hcpc"             // Health and Care Professions Council
+	EscalationRouteJCCP           EscalationRoute = "jccp"             // Joint Council for Cosmetic Practitioners
+	EscalationRouteSaveFace       EscalationRoute = "save_face"        // Save Face
+	EscalationRouteMHRAYellowCard EscalationRoute = "mhra_yellow_card" // MHRA Yellow Card
+	EscalationRouteCQC            EscalationRoute = "cqc"              // Care Quality Commission
+	EscalationRouteHIW            EscalationRoute = "hiw"              // Healthcare Inspectorate Wales
+	EscalationRouteHIS            EscalationRoute = "his"              // Healthcare Improvement Scotland
+	EscalationRouteRQIA           EscalationRoute = "rqia"             // Regulation and Quality Improvement Authority (Northern Ireland)
+	EscalationRouteLocalAuthority EscalationRoute = "local_authority"  // Trading Standards or local authority licensing
+	EscalationRouteASA            EscalationRoute = "asa"              // Advertising Standards Authority
+	EscalationRoutePolice         EscalationRoute = "police"           // Police
+	EscalationRouteLegalClaim     EscalationRoute = "legal_claim"      // Civil legal claim
+	EscalationRouteOther          EscalationRoute = "other"            // Other body
+)
+
+// Valid reports whether e is a known EscalationRoute code.
+func (e EscalationRoute) Valid() bool { return e.Display() != "" }
+
+// Display returns the human-readable label of e, or "" if e is not a known code.
+func (e EscalationRoute) Display() string {
+	switch e {
+	case EscalationRoutePHSO:
+		return "Parliamentary and Health Service Ombudsman"
+	case EscalationRouteSPSO:
+		return "Scottish Public Services Ombudsman"
+	case EscalationRoutePSOW:
+		return "Public Services Ombudsman for Wales"
+	case EscalationRouteNIPSO:
+		return "Northern Ireland Public Services Ombudsman"
+	case EscalationRouteISCAS:
+		return "Independent Sector Complaints Adjudication Service"
+	case EscalationRouteGMC:
+		return "General Medical Council"
+	case EscalationRouteNMC:
+		return "Nursing and Midwifery Council"
+	case EscalationRouteGDC:
+		return "General Dental Council"
+	case EscalationRouteGPhC:
+		return "General Pharmaceutical Council"
+	case EscalationRoutePSNI:
+		return "Pharmaceutical Society of Northern Ireland"
+	case EscalationRouteHCPC:
+		return "Health and Care Professions Council"
+	case EscalationRouteJCCP:
+		return "Joint Council for Cosmetic Practitioners"
+	case EscalationRouteSaveFace:
+		return "Save Face"
+	case EscalationRouteMHRAYellowCard:
+		return "MHRA Yellow Card"
+	case EscalationRouteCQC:
+		return "Care Quality Commission"
+	case EscalationRouteHIW:
+		return "Healthcare Inspectorate Wales"
+	case EscalationRouteHIS:
+		return "Healthcare Improvement Scotland"
+	case EscalationRouteRQIA:
+		return "Regulation and Quality Improvement Authority (Northern Ireland)"
+	case EscalationRouteLocalAuthority:
+		return "Trading Standards or local authority licensing"
+	case EscalationRouteASA:
+		return "Advertising Standards Authority"
+	case EscalationRoutePolice:
+		return "Police"
+	case EscalationRouteLegalClaim:
+		return "Civil legal claim"
+	case EscalationRouteOther:
+		return "Other body"
+	}
+	return ""
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects codes that
+// are not in the list with an [*UnknownCodeError].
+func (e *EscalationRoute) UnmarshalText(text []byte) error {
+	code := EscalationRoute(text)
+	if !code.Valid() {
+		return &UnknownCodeError{List: "escalation_route"}
+	}
+	*e = code
+	return nil
+}
+
 // codeLists describes every generated list, in table order.
 func codeLists() []CodeList {
 	return []CodeList{
@@ -2616,6 +3329,129 @@ func codeLists() []CodeList {
 			{"youtube", "YouTube"},
 			{"whatsapp", "WhatsApp"},
 			{"other", "Other"},
+		}},
+		{Name: "complaint_channel", Title: "Complaint channel", Entries: []CodeEntry{
+			{"in_person", "In person"},
+			{"phone", "Telephone"},
+			{"letter", "Letter"},
+			{"email", "Email"},
+			{"web_form", "Web form"},
+			{"public_social_media", "Public social media post or review"},
+			{"private_message", "Private or direct message"},
+			{"register_or_regulator", "Passed on by a register or regulator"},
+		}},
+		{Name: "complainant_role", Title: "Complainant role", Entries: []CodeEntry{
+			{"patient", "Patient"},
+			{"relative_or_carer", "Relative or carer"},
+			{"parent_or_guardian", "Parent or guardian of a child"},
+			{"representative", "Other representative, such as an advocate or solicitor"},
+			{"other_practitioner", "Another practitioner"},
+			{"other", "Other"},
+		}},
+		{Name: "complaint_category", Title: "Complaint category", Entries: []CodeEntry{
+			{"clinical_outcome", "Clinical outcome"},
+			{"complication", "Complication"},
+			{"communication", "Communication or attitude"},
+			{"consent", "Consent"},
+			{"cost_refund", "Cost or refund"},
+			{"confidentiality", "Confidentiality"},
+			{"advertising", "Advertising"},
+			{"practitioner_qualification", "Practitioner qualification"},
+			{"aftercare", "Aftercare or follow-up"},
+			{"premises_hygiene", "Premises or hygiene"},
+			{"other", "Other"},
+		}},
+		{Name: "remedy", Title: "Remedy sought", Entries: []CodeEntry{
+			{"explanation", "An explanation"},
+			{"apology", "An apology"},
+			{"refund", "A refund"},
+			{"corrective_treatment", "Corrective treatment"},
+			{"compensation", "Financial compensation"},
+			{"practice_change", "A change in practice"},
+			{"content_removal", "Removal of public posts about them"},
+			{"regulatory_action", "Action by a regulator or register"},
+			{"records_access", "Access to their records"},
+			{"not_stated", "Not stated"},
+			{"other", "Other"},
+		}},
+		{Name: "out_of_time_reason", Title: "Reason for accepting a late complaint", Entries: []CodeEntry{
+			{"illness_or_disability", "Illness or disability"},
+			{"bereavement", "Bereavement"},
+			{"distress_or_trauma", "Distress or trauma"},
+			{"awaiting_treatment_outcome", "Waiting for the outcome of treatment"},
+			{"communication_difficulty", "Communication difficulty"},
+			{"other", "Other good reason"},
+		}},
+		{Name: "extension_reason", Title: "Reason for an extension", Entries: []CodeEntry{
+			{"complex_investigation", "Complex investigation"},
+			{"awaiting_records", "Awaiting records"},
+			{"awaiting_third_party", "Awaiting a third party"},
+			{"complainant_request", "At the complainant's request"},
+			{"staff_unavailable", "Staff unavailable"},
+			{"other", "Other"},
+		}},
+		{Name: "complaint_status", Title: "Complaint status", Entries: []CodeEntry{
+			{"received", "Received"},
+			{"acknowledged", "Acknowledged"},
+			{"investigating", "Under investigation"},
+			{"responded", "Response sent"},
+			{"closed", "Closed"},
+			{"reopened", "Reopened"},
+			{"escalated", "Escalated"},
+		}},
+		{Name: "urgency", Title: "Urgency", Entries: []CodeEntry{
+			{"routine", "Routine"},
+			{"priority", "Priority"},
+			{"immediate", "Immediate"},
+		}},
+		{Name: "complaint_outcome", Title: "Complaint outcome", Entries: []CodeEntry{
+			{"upheld", "Upheld (well-founded)"},
+			{"partly_upheld", "Partly upheld"},
+			{"not_upheld", "Not upheld"},
+			{"withdrawn", "Withdrawn by the complainant"},
+			{"out_of_time", "Not considered: out of time"},
+		}},
+		{Name: "remedial_action", Title: "Remedial action", Entries: []CodeEntry{
+			{"refund", "Refund"},
+			{"corrective_treatment", "Corrective treatment"},
+			{"referral", "Referral to another service"},
+			{"practice_change", "Change in practice"},
+			{"training", "Training"},
+			{"supervision", "Supervision or mentoring"},
+			{"content_removed", "Public posts removed"},
+			{"other", "Other"},
+		}},
+		{Name: "response_channel", Title: "Practitioner response", Entries: []CodeEntry{
+			{"private", "In private"},
+			{"public_post", "A public post"},
+			{"public_comment", "A public comment or reply"},
+			{"none", "No answer from the practitioner"},
+			{"blocked_or_ignored", "Blocked or ignored the complainant"},
+		}},
+		{Name: "escalation_route", Title: "Escalation route", Entries: []CodeEntry{
+			{"phso", "Parliamentary and Health Service Ombudsman"},
+			{"spso", "Scottish Public Services Ombudsman"},
+			{"psow", "Public Services Ombudsman for Wales"},
+			{"nipso", "Northern Ireland Public Services Ombudsman"},
+			{"iscas", "Independent Sector Complaints Adjudication Service"},
+			{"gmc", "General Medical Council"},
+			{"nmc", "Nursing and Midwifery Council"},
+			{"gdc", "General Dental Council"},
+			{"gphc", "General Pharmaceutical Council"},
+			{"psni", "Pharmaceutical Society of Northern Ireland"},
+			{"hcpc", "Health and Care Professions Council"},
+			{"jccp", "Joint Council for Cosmetic Practitioners"},
+			{"save_face", "Save Face"},
+			{"mhra_yellow_card", "MHRA Yellow Card"},
+			{"cqc", "Care Quality Commission"},
+			{"hiw", "Healthcare Inspectorate Wales"},
+			{"his", "Healthcare Improvement Scotland"},
+			{"rqia", "Regulation and Quality Improvement Authority (Northern Ireland)"},
+			{"local_authority", "Trading Standards or local authority licensing"},
+			{"asa", "Advertising Standards Authority"},
+			{"police", "Police"},
+			{"legal_claim", "Civil legal claim"},
+			{"other", "Other body"},
 		}},
 	}
 }

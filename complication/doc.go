@@ -12,13 +12,25 @@
 // seriousness, harm and outcome are four separate fields, because they are
 // four separate questions.
 //
+// A [Complaint] is one complaint and its handling: when and how it arrived,
+// who made it and what about, the remedy sought, the timeline with its
+// status history, the outcome, how the practitioner answered (in private,
+// in public, or by blocking the complainant) and where it was escalated.
+// Its deadlines are derived, never typed in: [Complaint.Deadlines] applies
+// each UK nation's acknowledgement period in working days (with that
+// nation's bank holidays), time limit and six-month rule, and
+// [Complaint.Due] tells a clinic system what is due and when.
+// [ComplaintStats] summarises any number of complaints for a clinic's own
+// register.
+//
 // # Identity
 //
 // Direct identifiers (names, date of birth, NHS number, address, phone,
 // email, social handles, registration numbers) live only in the report's
-// [Identity] block. Everything else is what a registry may receive. The
-// anonymize package removes the block and fills the pseudonyms; the
-// submission shape of the published schema has no place for it.
+// [Identity] block, or a complaint's [ComplaintIdentity] block. Everything
+// else is what a registry may receive. The anonymize package removes the
+// block and fills the pseudonyms; the submission shape of the published
+// schema has no place for it.
 //
 // # Codes and dates
 //
@@ -37,7 +49,8 @@
 //
 // # Rules and findings
 //
-// [Report.Check] runs the domain rules and returns [Findings]: each with a
+// [Report.Check] and [Complaint.Check] run the domain rules and return
+// [Findings]: each with a
 // JSON Pointer, a stable [Code], a [Level] (an error rejects the record, a
 // warning flags it) and a message that never contains a value from the
 // record, so findings can be logged without leaking patient data. The schema

@@ -45,7 +45,7 @@ const (
 	CodeIdentityInSubmission  Code = "identity_in_submission"
 )
 
-// CheckOptions configure [Report.Check].
+// CheckOptions configure [Report.Check] and [Complaint.Check].
 type CheckOptions struct {
 	// Today is the date against which future dates are judged. The zero
 	// value skips the future-date rule, which keeps checks deterministic.
@@ -66,6 +66,9 @@ type CheckOptions struct {
 // follow-up without the report it follows; duplicate event ids; age and age
 // band that disagree; a field both recorded and listed as missing.
 //
+// The future-date rule is skipped for records whose dates were shifted by
+// anonymisation.
+//
 // Warnings (the record is accepted and flagged): filler or toxin given to an
 // under-18; an expected-serious term (vascular occlusion, visual loss,
 // anaphylaxis …) not marked serious; a medicine without a dose; a device
@@ -76,6 +79,11 @@ type CheckOptions struct {
 // notifiable; visual impairment without a side; severity and grade that
 // disagree; onset, outcome or site absent with no reason recorded.
 func (r *Report) Check(opts CheckOptions) Findings {
+	if r.Deidentification != nil && r.Deidentification.Dates == DateHandlingShifted {
+		// Shifted dates are not calendar dates: a shift into the future is
+		// the policy at work, not an error. Order rules still apply.
+		opts.Today = time.Time{}
+	}
 	c := checker{opts: opts}
 	c.report(r)
 	c.out.Sort()

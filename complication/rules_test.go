@@ -180,6 +180,16 @@ func TestRulesFutureCheckNeedsToday(t *testing.T) {
 	assert.True(t, r.Check(c.CheckOptions{Today: today}).Has(c.CodeDateInFuture))
 }
 
+func TestRulesSkipFutureForShiftedDates(t *testing.T) {
+	r := validReport()
+	r.Events[0].Detected = c.PartialDate{}
+	r.Events[0].Onset = c.MustParsePartialDate("2027-01-01")
+	r.Deidentification = &c.Deidentification{Dates: c.DateHandlingShifted}
+	assert.False(t, r.Check(c.CheckOptions{Today: today}).Has(c.CodeDateInFuture))
+	r.Deidentification.Dates = c.DateHandlingKept
+	assert.True(t, r.Check(c.CheckOptions{Today: today}).Has(c.CodeDateInFuture))
+}
+
 func TestRulesMissingReasonSilencesWarnings(t *testing.T) {
 	r := validReport()
 	r.Treatment.Products[0].Lot = ""

@@ -5,8 +5,10 @@
 // package, each with an $id under [BaseURL]: report.schema.json (a
 // complication report as the clinic holds it, identity block included),
 // report-submission.schema.json (the de-identified shape a registry
-// accepts, which has no property for any direct identifier), and the
-// shared defs, codes and identity documents they refer to. [Names] and
+// accepts, which has no property for any direct identifier), the same pair
+// for complaints (complaint.schema.json and
+// complaint-submission.schema.json), and the shared defs, codes and
+// identity documents they refer to. [Names] and
 // [Document] return them; cite a [Shape]'s [Shape.ID] to say which
 // contract a file follows. Every property carries a description and an
 // x-privacy class (direct-identifier, quasi-identifier, free-text or none)
@@ -23,7 +25,8 @@
 //     [CodeUnknownField], [CodeEnum], [CodeFormat] …);
 //  3. once the document is structurally valid, the domain rules of
 //     [complication.Report.Check] (dates in order, fatal outcome and
-//     seriousness, under-18 treatment …).
+//     seriousness, under-18 treatment …) or [complication.Complaint.Check]
+//     (status changes, computed deadlines, practitioner conduct …).
 //
 // Findings never contain a value from the document: messages are built
 // from the schema's own keywords, never from the underlying validator's

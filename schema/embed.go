@@ -27,10 +27,16 @@ const (
 	// ReportSubmission is a de-identified complication report as a registry
 	// accepts it. It has no place for any direct identifier.
 	ReportSubmission Shape = "report-submission"
+	// Complaint is a complaint and its handling as a clinic holds it, with
+	// its identity block.
+	Complaint Shape = "complaint"
+	// ComplaintSubmission is a de-identified complaint as a registry
+	// accepts it. It has no place for any direct identifier.
+	ComplaintSubmission Shape = "complaint-submission"
 )
 
 // Shapes returns every shape, in a stable order.
-func Shapes() []Shape { return []Shape{Report, ReportSubmission} }
+func Shapes() []Shape { return []Shape{Report, ReportSubmission, Complaint, ComplaintSubmission} }
 
 // Valid reports whether s is a known shape.
 func (s Shape) Valid() bool { return slices.Contains(Shapes(), s) }

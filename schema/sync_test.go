@@ -119,7 +119,6 @@ type syncWalker struct {
 	t        *testing.T
 	all      map[string]map[string]any
 	lists    map[string][]string
-	seen     map[string]bool
 	privacy  map[string]string // pointer-like path → class, for callers
 	noDirect bool              // fail on any direct-identifier (submission shapes)
 }
@@ -244,14 +243,22 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 			lists[l.Name] = append(lists[l.Name], e.Code)
 		}
 	}
-	for _, tc := range []struct {
+	cases := []struct {
 		shape    schema.Shape
 		goType   reflect.Type
 		noDirect bool
 	}{
 		{schema.Report, reflect.TypeFor[complication.Report](), false},
 		{schema.ReportSubmission, reflect.TypeFor[complication.Report](), true},
-	} {
+		{schema.Complaint, reflect.TypeFor[complication.Complaint](), false},
+		{schema.ComplaintSubmission, reflect.TypeFor[complication.Complaint](), true},
+	}
+	var covered []schema.Shape
+	for _, tc := range cases {
+		covered = append(covered, tc.shape)
+	}
+	assert.Equal(t, schema.Shapes(), covered, "every shape is checked against its Go type")
+	for _, tc := range cases {
 		t.Run(string(tc.shape), func(t *testing.T) {
 			w := &syncWalker{t: t, all: all, lists: lists, privacy: map[string]string{}, noDirect: tc.noDirect}
 			id := tc.shape.ID()

@@ -90,16 +90,49 @@ func (v *Validator) DecodeReport(shape Shape, data []byte) (*complication.Report
 // domain rules. Pointers in its findings refer to the report's JSON form;
 // lines are not set.
 func (v *Validator) ValidateReport(shape Shape, r *complication.Report) complication.Findings {
-	data, err := json.Marshal(r)
+	if shape != Report && shape != ReportSubmission {
+		return complication.Findings{{Code: CodeInvalid, Level: complication.LevelError, Message: "not a report shape"}}
+	}
+	return v.validateTyped(shape, r)
+}
+
+// DecodeComplaint validates a complaint or complaint-submission document
+// like [Validator.Validate] and, when no finding rejects it, decodes it. The
+// complaint is nil when the findings reject the document.
+func (v *Validator) DecodeComplaint(shape Shape, data []byte) (*complication.Complaint, complication.Findings) {
+	if shape != Complaint && shape != ComplaintSubmission {
+		return nil, complication.Findings{{Code: CodeInvalid, Level: complication.LevelError, Message: "not a complaint shape"}}
+	}
+	c, fs := v.decode(shape, data)
+	if c == nil || fs.Rejected() {
+		return nil, fs
+	}
+	return c.(*complication.Complaint), fs
+}
+
+// ValidateComplaint checks a complaint built in Go against the shape and
+// the domain rules of [complication.Complaint.Check]. Pointers in its
+// findings refer to the complaint's JSON form; lines are not set.
+func (v *Validator) ValidateComplaint(shape Shape, c *complication.Complaint) complication.Findings {
+	if shape != Complaint && shape != ComplaintSubmission {
+		return complication.Findings{{Code: CodeInvalid, Level: complication.LevelError, Message: "not a complaint shape"}}
+	}
+	return v.validateTyped(shape, c)
+}
+
+// validateTyped marshals a record built in Go and runs the structural and
+// domain checks on it.
+func (v *Validator) validateTyped(shape Shape, rec any) complication.Findings {
+	data, err := json.Marshal(rec)
 	if err != nil {
 		// Only a NaN or infinite number can fail to marshal.
-		return complication.Findings{{Code: CodeType, Level: complication.LevelError, Message: "the report holds a number JSON cannot represent (NaN or infinity)"}}
+		return complication.Findings{{Code: CodeType, Level: complication.LevelError, Message: "the record holds a number JSON cannot represent (NaN or infinity)"}}
 	}
 	doc, fs := v.structural(shape, data)
 	if doc == nil || fs.Rejected() {
 		return v.finish(fs, nil)
 	}
-	fs = append(fs, v.rules(shape, r)...)
+	fs = append(fs, v.rules(shape, rec)...)
 	return v.finish(fs, nil)
 }
 
@@ -114,17 +147,20 @@ func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings
 	var rec any
 	switch shape {
 	case Report, ReportSubmission:
-		r := new(complication.Report)
-		if err := json.Unmarshal(data, r); err != nil {
-			// The schema accepted what the Go types refuse: a bug in casebook,
-			// reported as a finding rather than a panic.
-			fs = append(fs, complication.Finding{Code: CodeInvalid, Level: complication.LevelError,
-				Message: "the document passed the schema but does not decode into the record type"})
-			return nil, v.finish(fs, data)
-		}
-		rec = r
-		fs = append(fs, v.rules(shape, r)...)
+		rec = new(complication.Report)
+	case Complaint, ComplaintSubmission:
+		rec = new(complication.Complaint)
+	default:
+		return nil, v.finish(fs, data)
 	}
+	if err := json.Unmarshal(data, rec); err != nil {
+		// The schema accepted what the Go types refuse: a bug in casebook,
+		// reported as a finding rather than a panic.
+		fs = append(fs, complication.Finding{Code: CodeInvalid, Level: complication.LevelError,
+			Message: "the document passed the schema but does not decode into the record type"})
+		return nil, v.finish(fs, data)
+	}
+	fs = append(fs, v.rules(shape, rec)...)
 	return rec, v.finish(fs, data)
 }
 
@@ -132,6 +168,8 @@ func (v *Validator) rules(shape Shape, rec any) complication.Findings {
 	today := v.opts.Now()
 	switch r := rec.(type) {
 	case *complication.Report:
+		return r.Check(complication.CheckOptions{Today: today})
+	case *complication.Complaint:
 		return r.Check(complication.CheckOptions{Today: today})
 	}
 	return nil

@@ -31,11 +31,16 @@ func newValidator(t testing.TB) *schema.Validator {
 	return v
 }
 
-// shapeOf takes the shape from a corpus file name: report-submission-… or
-// report-….
+// shapeOf takes the shape from a corpus file name: report-submission-…,
+// report-…, complaint-submission-… or complaint-….
 func shapeOf(name string) schema.Shape {
-	if strings.HasPrefix(name, "report-submission-") {
+	switch {
+	case strings.HasPrefix(name, "report-submission-"):
 		return schema.ReportSubmission
+	case strings.HasPrefix(name, "complaint-submission-"):
+		return schema.ComplaintSubmission
+	case strings.HasPrefix(name, "complaint-"):
+		return schema.Complaint
 	}
 	return schema.Report
 }
@@ -48,6 +53,11 @@ func corpus(t *testing.T, dir string) []string {
 	return files
 }
 
+// TestValidCorpus checks that every valid record is accepted. A valid
+// record has no finding at all, unless a golden file beside it lists the
+// warnings it is meant to raise: the motivating complaint is valid data
+// about conduct that must be flagged. Errors are never expected. Run with
+// -update to rewrite the goldens of records that have findings.
 func TestValidCorpus(t *testing.T) {
 	v := newValidator(t)
 	for _, file := range corpus(t, "valid") {
@@ -55,7 +65,18 @@ func TestValidCorpus(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
 			fs := v.Validate(shapeOf(filepath.Base(file)), data)
-			assert.Empty(t, fs, "a valid corpus record has no finding at all")
+			assert.Zero(t, fs.Errors(), "a valid corpus record is accepted: %v", fs)
+			golden := strings.TrimSuffix(file, ".json") + ".golden"
+			if *update && len(fs) > 0 {
+				require.NoError(t, os.WriteFile(golden, []byte(formatFindings(fs)), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			if os.IsNotExist(err) {
+				assert.Empty(t, fs, "a valid corpus record without a golden file has no finding at all")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, string(want), formatFindings(fs))
 		})
 	}
 }
@@ -169,15 +190,15 @@ func TestConcurrentValidation(t *testing.T) {
 	v := newValidator(t)
 	var docs [][]byte
 	var want []string
+	var shapes []schema.Shape
 	for _, dir := range []string{"valid", "invalid"} {
 		for _, file := range corpus(t, dir) {
-			if shapeOf(filepath.Base(file)) != schema.Report {
-				continue
-			}
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
+			shape := shapeOf(filepath.Base(file))
 			docs = append(docs, data)
-			want = append(want, formatFindings(v.Validate(schema.Report, data)))
+			shapes = append(shapes, shape)
+			want = append(want, formatFindings(v.Validate(shape, data)))
 		}
 	}
 	var wg sync.WaitGroup
@@ -186,7 +207,7 @@ func TestConcurrentValidation(t *testing.T) {
 		wg.Go(func() {
 			for i := range docs {
 				j := (i + w) % len(docs)
-				if got := formatFindings(v.Validate(schema.Report, docs[j])); got != want[j] {
+				if got := formatFindings(v.Validate(shapes[j], docs[j])); got != want[j] {
 					errs <- got
 				}
 			}
@@ -199,22 +220,35 @@ func TestConcurrentValidation(t *testing.T) {
 	}
 }
 
-func TestValidateReportMatchesValidate(t *testing.T) {
+// TestValidateTypedMatchesValidate: a record decoded and validated as a Go
+// value gets the same findings as its document, lines aside.
+func TestValidateTypedMatchesValidate(t *testing.T) {
 	v := newValidator(t)
 	for _, dir := range []string{"valid", "invalid"} {
 		for _, file := range corpus(t, dir) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
 			shape := shapeOf(filepath.Base(file))
-			r, fs := v.DecodeReport(shape, data)
-			if r == nil {
-				assert.True(t, fs.Rejected(), file)
+			var fs, typed complication.Findings
+			switch shape {
+			case schema.Report, schema.ReportSubmission:
+				var r *complication.Report
+				if r, fs = v.DecodeReport(shape, data); r != nil {
+					typed = v.ValidateReport(shape, r)
+				}
+			default:
+				var c *complication.Complaint
+				if c, fs = v.DecodeComplaint(shape, data); c != nil {
+					typed = v.ValidateComplaint(shape, c)
+				}
+			}
+			if typed == nil && fs.Rejected() {
 				continue
 			}
-			typed := v.ValidateReport(shape, r)
 			for i := range fs {
 				fs[i].Line = 0
 			}
+			fs.Sort() // without lines, by pointer as the typed findings are
 			assert.Equal(t, formatFindings(fs), formatFindings(typed), file)
 		}
 	}
@@ -263,6 +297,78 @@ func TestFutureDatesUseNow(t *testing.T) {
 	assert.True(t, fs.Has(complication.CodeDateInFuture), "%v", fs)
 }
 
+func TestDecodeComplaint(t *testing.T) {
+	v := newValidator(t)
+	data, err := os.ReadFile("../testdata/valid/complaint-lip-filler-public-reply.json")
+	require.NoError(t, err)
+	c, fs := v.DecodeComplaint(schema.Complaint, data)
+	require.NotNil(t, c)
+	assert.False(t, fs.Rejected())
+	assert.True(t, fs.Has(complication.CodePublicDisclosure))
+	assert.Equal(t, complication.ComplaintStatusInvestigating, c.Status())
+	assert.Equal(t, "Jane", c.Identity.Complainant.GivenName)
+	assert.Equal(t, []complication.ResponseChannel{complication.ResponseChannelPublicComment, complication.ResponseChannelBlockedOrIgnored},
+		c.Conduct.ResponseChannels)
+
+	// Re-encoding gives the same document: nothing is lost or invented.
+	out, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(data), string(out))
+
+	bad, err := os.ReadFile("../testdata/invalid/complaint-illegal-transition.json")
+	require.NoError(t, err)
+	c, fs = v.DecodeComplaint(schema.Complaint, bad)
+	assert.Nil(t, c)
+	assert.True(t, fs.Has(complication.CodeStatusTransition))
+
+	// The decoders refuse each other's shapes.
+	_, fs = v.DecodeComplaint(schema.Report, data)
+	assert.Equal(t, schema.CodeInvalid, fs[0].Code)
+	_, fs = v.DecodeReport(schema.Complaint, data)
+	assert.Equal(t, schema.CodeInvalid, fs[0].Code)
+	assert.True(t, v.ValidateComplaint(schema.ReportSubmission, &complication.Complaint{}).Has(schema.CodeInvalid))
+	assert.True(t, v.ValidateReport(schema.ComplaintSubmission, &complication.Report{}).Has(schema.CodeInvalid))
+}
+
+func TestComplaintSubmissionRefusesIdentity(t *testing.T) {
+	v := newValidator(t)
+	data, err := os.ReadFile("../testdata/valid/complaint-lip-filler-public-reply.json")
+	require.NoError(t, err)
+	fs := v.Validate(schema.ComplaintSubmission, data)
+	assert.True(t, fs.Has(complication.CodeIdentityInSubmission), "an identified complaint is not a submission: %v", fs)
+	c, _ := v.DecodeComplaint(schema.Complaint, data)
+	require.NotNil(t, c)
+	assert.True(t, v.ValidateComplaint(schema.ComplaintSubmission, c).Has(complication.CodeIdentityInSubmission))
+	c.Identity = nil
+	assert.True(t, v.ValidateComplaint(schema.ComplaintSubmission, c).Has(schema.CodeRequired), "a submission needs its deidentification block")
+}
+
+// TestComplaintFindingsCarryNoValues plants canary values in a complaint
+// where the schema rejects them and checks that no finding repeats them.
+func TestComplaintFindingsCarryNoValues(t *testing.T) {
+	v := newValidator(t)
+	doc := `{
+	  "id": "Canary Jane Doe",
+	  "received_at": "Canary 14/05/1990",
+	  "channel": "canary@example.com",
+	  "summary": "Canary summary",
+	  "patient_pseudonym": "Canary LS1 4AP",
+	  "treatment_date": "07700 900123",
+	  "status_history": [{"status": "Canary", "at": "1990-05-14"}],
+	  "practitioner_conduct": {"response_channels": ["Canary post"], "patient_information_disclosed_publicly": "Canary"},
+	  "escalations": [{"to": "jccp", "reference": "` + strings.Repeat("Canary", 20) + `"}],
+	  "identity": {"tracking_token": "Canary token!", "complainant": {"nhs_number": "9990000019"}}
+	}`
+	fs := v.Validate(schema.Complaint, []byte(doc))
+	require.GreaterOrEqual(t, len(fs), 10, "%v", fs)
+	for _, f := range fs {
+		s := f.String()
+		for _, canary := range []string{"Canary", "canary", "Jane", "1990", "9990000019", "07700", "LS1", "token!", "example"} {
+			assert.NotContains(t, s, canary, "finding %q leaks a value", s)
+		}
+	}
+}
+
 func TestMaxFindings(t *testing.T) {
 	v, err := schema.New(schema.Options{MaxFindings: 3})
 	require.NoError(t, err)
@@ -282,6 +388,8 @@ func TestDocuments(t *testing.T) {
 	names := schema.Names()
 	assert.Contains(t, names, "report.schema.json")
 	assert.Contains(t, names, "report-submission.schema.json")
+	assert.Contains(t, names, "complaint.schema.json")
+	assert.Contains(t, names, "complaint-submission.schema.json")
 	for _, s := range schema.Shapes() {
 		doc, ok := schema.Document(string(s))
 		require.True(t, ok, s)

@@ -364,4 +364,115 @@ snapchat | Snapchat
 youtube | YouTube | YouTube
 whatsapp | WhatsApp | WhatsApp
 other | Other`},
+	{"ComplaintChannel", "Complaint channel", "How a complaint reached the clinic. A complaint made in public is still a complaint, and is answered in private.", `
+in_person | In person
+phone | Telephone
+letter | Letter
+email | Email
+web_form | Web form
+public_social_media | Public social media post or review
+private_message | Private or direct message
+register_or_regulator | Passed on by a register or regulator`},
+	{"ComplainantRole", "Complainant role", "Who makes a complaint: the patient, or someone acting for them (NHS Complaints Regulations 2009, regulation 5).", `
+patient | Patient
+relative_or_carer | Relative or carer
+parent_or_guardian | Parent or guardian of a child
+representative | Other representative, such as an advocate or solicitor
+other_practitioner | Another practitioner
+other | Other`},
+	{"ComplaintCategory", "Complaint category", "What a complaint is about. A complaint may fall in several categories.", `
+clinical_outcome | Clinical outcome
+complication | Complication
+communication | Communication or attitude
+consent | Consent
+cost_refund | Cost or refund
+confidentiality | Confidentiality
+advertising | Advertising
+practitioner_qualification | Practitioner qualification
+aftercare | Aftercare or follow-up
+premises_hygiene | Premises or hygiene
+other | Other`},
+	{"Remedy", "Remedy sought", "What the complainant asks for (ISO 10002 records the remedy sought).", `
+explanation | An explanation
+apology | An apology
+refund | A refund
+corrective_treatment | Corrective treatment
+compensation | Financial compensation
+practice_change | A change in practice
+content_removal | Removal of public posts about them
+regulatory_action | Action by a regulator or register
+records_access | Access to their records
+not_stated | Not stated
+other | Other`},
+	{"OutOfTimeReason", "Reason for accepting a late complaint", "Why a complaint made after the time limit was accepted. The regulations allow a late complaint where the complainant had good reason and a fair investigation is still possible.", `
+illness_or_disability | Illness or disability
+bereavement | Bereavement
+distress_or_trauma | Distress or trauma
+awaiting_treatment_outcome | Waiting for the outcome of treatment
+communication_difficulty | Communication difficulty
+other | Other good reason`},
+	{"ExtensionReason", "Reason for an extension", "Why the agreed response date was extended.", `
+complex_investigation | Complex investigation
+awaiting_records | Awaiting records
+awaiting_third_party | Awaiting a third party
+complainant_request | At the complainant's request
+staff_unavailable | Staff unavailable
+other | Other`},
+	{"ComplaintStatus", "Complaint status", "A stage of a complaint's handling. The status history records each change; casebook checks that each change is allowed.", `
+received | Received
+acknowledged | Acknowledged
+investigating | Under investigation
+responded | Response sent
+closed | Closed
+reopened | Reopened
+escalated | Escalated`},
+	{"Urgency", "Urgency", "The initial assessment of how quickly a complaint needs action (ISO 10002). Complaints raising significant health and safety concerns are dealt with immediately.", `
+routine | Routine
+priority | Priority
+immediate | Immediate`},
+	{"ComplaintOutcome", "Complaint outcome", "The decision on a complaint.", `
+upheld | Upheld (well-founded)
+partly_upheld | Partly upheld
+not_upheld | Not upheld
+withdrawn | Withdrawn by the complainant
+out_of_time | Not considered: out of time`},
+	{"RemedialAction", "Remedial action", "What the clinic did to put things right.", `
+refund | Refund
+corrective_treatment | Corrective treatment
+referral | Referral to another service
+practice_change | Change in practice
+training | Training
+supervision | Supervision or mentoring
+content_removed | Public posts removed
+other | Other`},
+	{"ResponseChannel", "Practitioner response", "How the practitioner answered the complainant. Professional guidance expects a prompt, open and honest answer in private; answering in public, or blocking the complainant, is recorded as a neutral fact.", `
+private | In private
+public_post | A public post
+public_comment | A public comment or reply
+none | No answer from the practitioner
+blocked_or_ignored | Blocked or ignored the complainant`},
+	{"EscalationRoute", "Escalation route", "A body a complaint was taken to after, or alongside, the clinic's own handling.", `
+phso | Parliamentary and Health Service Ombudsman | PHSO
+spso | Scottish Public Services Ombudsman | SPSO
+psow | Public Services Ombudsman for Wales | PSOW
+nipso | Northern Ireland Public Services Ombudsman | NIPSO
+iscas | Independent Sector Complaints Adjudication Service | ISCAS
+gmc | General Medical Council | GMC
+nmc | Nursing and Midwifery Council | NMC
+gdc | General Dental Council | GDC
+gphc | General Pharmaceutical Council | GPhC
+psni | Pharmaceutical Society of Northern Ireland | PSNI
+hcpc | Health and Care Professions Council | HCPC
+jccp | Joint Council for Cosmetic Practitioners | JCCP
+save_face | Save Face
+mhra_yellow_card | MHRA Yellow Card | MHRAYellowCard
+cqc | Care Quality Commission | CQC
+hiw | Healthcare Inspectorate Wales | HIW
+his | Healthcare Improvement Scotland | HIS
+rqia | Regulation and Quality Improvement Authority (Northern Ireland) | RQIA
+local_authority | Trading Standards or local authority licensing
+asa | Advertising Standards Authority | ASA
+police | Police
+legal_claim | Civil legal claim
+other | Other body`},
 }

@@ -3,6 +3,11 @@
 // in schema/v1/codes.schema.json. Both come from the one table in lists.go,
 // so the wire codes, the Go constants and the schema can never drift apart.
 //
+// It then reads the published schemas and writes complication/fields_gen.go:
+// every field of every record shape with its kind and x-privacy class, so
+// anonymisation and exports follow the schema's classes without keeping a
+// second hand-written list.
+//
 // Run it from the repository root with:
 //
 //	go generate ./complication
@@ -53,6 +58,15 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(*root, "schema", "v1", "codes.schema.json"), js, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	// The field table is read from the schema files, after codes.schema.json
+	// has been rewritten.
+	fields, err := genFields(*root)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(*root, "complication", "fields_gen.go"), fields, 0o644); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -1,0 +1,473 @@
+package anonymize
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/internal/jsonscan"
+	"github.com/openaesthetics/casebook/internal/pii"
+)
+
+// Anonymizer turns identified records into de-identified submission-shape
+// records under one policy and one key. It is safe for concurrent use, and
+// deterministic: the same record, key and policy always give the same
+// bytes.
+type Anonymizer struct {
+	policy Policy
+	hash   string
+	key    Key
+	fields map[string]complication.Field
+	dates  complication.DateHandling
+
+	mu    sync.Mutex
+	audit Audit
+}
+
+// New returns an Anonymizer for the policy and key. It checks the policy
+// against every field of the published record shapes and fails closed: a
+// field without a rule, or an action its privacy class forbids (such as
+// keeping a direct identifier), is a [*PolicyError].
+func New(p *Policy, key Key) (*Anonymizer, error) {
+	if p == nil {
+		return nil, &PolicyError{Reason: "no policy"}
+	}
+	if len(key.secret) < MinKeyBytes {
+		return nil, &KeyError{Reason: "the key is not set; use NewKey"}
+	}
+	fields := complication.ReportFields()
+	if err := p.check(fields); err != nil {
+		return nil, err
+	}
+	hash, err := p.Hash()
+	if err != nil {
+		return nil, err
+	}
+	a := &Anonymizer{policy: clonePolicy(p), hash: hash, key: key, fields: map[string]complication.Field{}}
+	for _, f := range fields {
+		a.fields[f.Pointer] = f
+	}
+	a.dates = complication.DateHandlingKept
+	for _, f := range fields {
+		switch act, _ := p.Action(f.Pointer); {
+		case act == Shift:
+			a.dates = complication.DateHandlingShifted
+		case act == Generalise && f.Kind == complication.KindPartialDate && a.dates != complication.DateHandlingShifted:
+			a.dates = complication.DateHandlingMonth
+		}
+	}
+	a.audit = newAudit(&a.policy, hash, key.ID())
+	return a, nil
+}
+
+func clonePolicy(p *Policy) Policy {
+	c := *p
+	c.Rules = slices.Clone(p.Rules)
+	if p.KAnonymity != nil {
+		k := *p.KAnonymity
+		k.QuasiIdentifiers = slices.Clone(k.QuasiIdentifiers)
+		c.KAnonymity = &k
+	}
+	return c
+}
+
+// Policy returns a copy of the policy in use.
+func (a *Anonymizer) Policy() *Policy { p := clonePolicy(&a.policy); return &p }
+
+// Errors of [Anonymizer.Report] that concern the input rather than the
+// policy or a leak.
+var (
+	// ErrAlreadyDeidentified: the record carries a deidentification block.
+	// Anonymising twice would hide which policy produced it.
+	ErrAlreadyDeidentified = errors.New("anonymize: the record is already de-identified")
+	// ErrNilRecord: Report was given nil.
+	ErrNilRecord = errors.New("anonymize: nil record")
+)
+
+// Report de-identifies one identified report. The result is a
+// submission-shape record: no identity block; pseudonyms, generalised and
+// shifted values as the policy says; free text redacted; and a
+// deidentification block naming the policy, its hash and the key ID.
+//
+// Before returning, the leak gate re-scans every string of the result
+// with the record's own identifiers in every surface form, and its free
+// text with every generic detector. If anything survives, the record is
+// refused with a [*LeakError] naming the field, never the value: privacy
+// fails closed. The input is never modified.
+func (a *Anonymizer) Report(r *complication.Report) (*complication.Report, error) {
+	out, st, err := a.report(r)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.audit.Records++
+	if err != nil {
+		a.audit.refuse(err)
+		return nil, err
+	}
+	a.audit.add(st)
+	return out, nil
+}
+
+// stats are one record's audit counts.
+type stats struct {
+	fields       map[Action]int
+	entities     map[string]int
+	unlinkable   bool
+	notShiftable int
+}
+
+// run is the state of one record's transformation.
+type run struct {
+	a       *Anonymizer
+	st      stats
+	offset  int
+	text    *textRedactor
+	patient string // derived pseudonyms
+	pract   string
+	clinic  string
+}
+
+func (a *Anonymizer) report(r *complication.Report) (*complication.Report, stats, error) {
+	if r == nil {
+		return nil, stats{}, ErrNilRecord
+	}
+	if r.Deidentification != nil {
+		return nil, stats{}, ErrAlreadyDeidentified
+	}
+	e := &run{a: a, st: stats{fields: map[Action]int{}, entities: map[string]int{}}}
+	matcher := pii.NewMatcher(knownFrom(r.Identity))
+	e.text = &textRedactor{matcher: matcher, mode: a.policy.Text, key: a.key, counts: e.st.entities}
+
+	tree, err := toTree(r)
+	if err != nil {
+		return nil, e.st, err
+	}
+	e.derive(r, tree)
+	if err := e.object(tree, ""); err != nil {
+		return nil, e.st, err
+	}
+	tree["deidentification"] = map[string]any{
+		"policy_id":      a.policy.ID,
+		"policy_version": a.policy.Version,
+		"policy_hash":    a.hash,
+		"key_id":         a.key.ID(),
+		"dates":          string(a.dates),
+	}
+	if err := leakGate(tree, "", "", matcher, a.fields, a.policy.Text); err != nil {
+		return nil, e.st, err
+	}
+	out, err := fromTree(tree)
+	if err != nil {
+		return nil, e.st, err
+	}
+	if out.Identity != nil {
+		return nil, e.st, &LeakError{Pointer: "/identity", Kind: "IDENTITY"}
+	}
+	return out, e.st, nil
+}
+
+// derive fills the derived fields (pseudonyms, age, postcode district and
+// area) from the identity block before the rules run, so the rules decide
+// what of them to keep.
+func (e *run) derive(r *complication.Report, tree map[string]any) {
+	id := r.Identity
+	if id == nil {
+		id = &complication.Identity{}
+	}
+	clinic, hasClinic := clinicKey(id.Clinic)
+	patient, ok := patientKey(id.Patient, clinic)
+	switch {
+	case ok:
+	case r.Patient.Pseudonym != "" && hasClinic:
+		// A clinic's own pseudonym links that clinic's records only.
+		patient = "clinic-pseudonym:" + clinic + "|" + r.Patient.Pseudonym
+	default:
+		// Nothing identifies the patient: the pseudonym is unique to the
+		// report and links nothing.
+		patient = "report:" + r.ID.String()
+		e.st.unlinkable = true
+	}
+	e.patient = e.a.key.Pseudonym(DomainPatient, patient)
+	e.offset = e.a.key.offsetDays(e.patient, e.a.policy.MaxShiftDays)
+	pt := child(tree, "patient")
+	pt["pseudonym"] = e.patient
+	if pk, ok := practitionerKey(id.Practitioner); ok {
+		e.pract = e.a.key.Pseudonym(DomainPractitioner, pk)
+		child(tree, "practitioner")["pseudonym"] = e.pract
+	} else if p, ok := tree["practitioner"].(map[string]any); ok {
+		delete(p, "pseudonym")
+	}
+	if hasClinic {
+		e.clinic = e.a.key.Pseudonym(DomainClinic, clinic)
+		child(tree, "setting")["clinic_pseudonym"] = e.clinic
+	} else if s, ok := tree["setting"].(map[string]any); ok {
+		delete(s, "clinic_pseudonym")
+	}
+	if r.Patient.AgeAtTreatment == nil {
+		if lo, hi, ok := r.AgeAtTreatment(); ok {
+			if lo == hi {
+				pt["age_at_treatment"] = json.Number(strconv.Itoa(lo))
+			} else if complication.BandOf(lo) == complication.BandOf(hi) && r.Patient.AgeBand == "" {
+				pt["age_band"] = string(complication.BandOf(lo))
+			}
+		}
+	}
+	if id.Patient != nil && id.Patient.Address != nil {
+		if pc, ok := parsePostcode(id.Patient.Address.Postcode); ok {
+			pt["postcode_district"] = pc.district
+			pt["postcode_area"] = pc.area
+		}
+	}
+}
+
+// child returns tree[name] as an object, creating it if absent.
+func child(tree map[string]any, name string) map[string]any {
+	if m, ok := tree[name].(map[string]any); ok {
+		return m
+	}
+	m := map[string]any{}
+	tree[name] = m
+	return m
+}
+
+// object applies the rules to every member of obj, whose pattern is ptr.
+func (e *run) object(obj map[string]any, ptr string) error {
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		pattern := ptr + "/" + name
+		act, ok := e.a.policy.Action(pattern)
+		if !ok {
+			return &PolicyError{Pointer: pattern, Reason: "no rule for this field"}
+		}
+		v, keep, err := e.apply(obj, pattern, act, obj[name])
+		if err != nil {
+			return err
+		}
+		if !keep {
+			delete(obj, name)
+			continue
+		}
+		obj[name] = v
+	}
+	return nil
+}
+
+// apply runs one action on one value. keep is false when the value goes.
+func (e *run) apply(parent map[string]any, pattern string, act Action, v any) (any, bool, error) {
+	f := e.a.fields[pattern]
+	switch act {
+	case Drop:
+		e.st.fields[Drop]++
+		return nil, false, nil
+	case Keep:
+		nv, err := e.descend(v, pattern)
+		return nv, true, err
+	case Pseudonymise:
+		e.st.fields[Pseudonymise]++
+		if f.Kind == complication.KindUUID {
+			return e.rekey(v), true, nil
+		}
+		return v, v != "", nil // pseudonyms were set by derive
+	case Redact:
+		s, ok := v.(string)
+		if !ok {
+			return nil, false, &PolicyError{Pointer: pattern, Reason: "redact needs text"}
+		}
+		e.st.fields[Redact]++
+		return e.text.redact(s), true, nil
+	case Generalise:
+		e.st.fields[Generalise]++
+		return e.generalise(parent, pattern, f, v)
+	case Shift:
+		e.st.fields[Shift]++
+		return e.shift(f, v)
+	}
+	return nil, false, &PolicyError{Pointer: pattern, Reason: "unknown action"}
+}
+
+// descend applies the rules inside a kept object or array and returns
+// what is left of it.
+func (e *run) descend(v any, pattern string) (any, error) {
+	switch v := v.(type) {
+	case map[string]any:
+		if e.a.fields[pattern].Kind == complication.KindMissing {
+			return v, nil
+		}
+		return v, e.object(v, pattern)
+	case []any:
+		item := pattern + "/*"
+		act, ok := e.a.policy.Action(item)
+		if !ok {
+			return nil, &PolicyError{Pointer: item, Reason: "no rule for this field"}
+		}
+		kept := make([]any, 0, len(v))
+		for _, x := range v {
+			y, keep, err := e.apply(nil, item, act, x)
+			if err != nil {
+				return nil, err
+			}
+			if keep {
+				kept = append(kept, y)
+			}
+		}
+		return kept, nil
+	}
+	return v, nil
+}
+
+func (e *run) rekey(v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return v
+	}
+	id, err := uuid.Parse(s)
+	if err != nil {
+		return v
+	}
+	return e.a.key.rekey(id).String()
+}
+
+func (e *run) generalise(parent map[string]any, pattern string, f complication.Field, v any) (any, bool, error) {
+	switch pattern {
+	case "/patient/age_at_treatment":
+		n, ok := v.(json.Number)
+		age, err := strconv.Atoi(string(n))
+		if !ok || err != nil {
+			return nil, false, &PolicyError{Pointer: pattern, Reason: "age is not a whole number"}
+		}
+		if parent != nil {
+			parent["age_band"] = string(complication.BandOf(age))
+		}
+		return nil, false, nil
+	case "/patient/postcode_district":
+		if s, ok := v.(string); ok && parent != nil {
+			if pc, ok := parsePostcode(s + " 1AA"); ok {
+				parent["postcode_area"] = pc.area
+			}
+		}
+		return nil, false, nil
+	}
+	switch f.Kind {
+	case complication.KindPartialDate:
+		d, err := parseDate(v)
+		if err != nil {
+			return nil, false, &PolicyError{Pointer: pattern, Reason: "not a partial date"}
+		}
+		return d.Truncate(complication.PrecisionMonth).String(), true, nil
+	case complication.KindTimestamp:
+		t, err := parseTimestamp(v)
+		if err != nil {
+			return nil, false, &PolicyError{Pointer: pattern, Reason: "not a timestamp"}
+		}
+		y, m, _ := t.UTC().Date()
+		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339), true, nil
+	}
+	return nil, false, &PolicyError{Pointer: pattern, Reason: "no generaliser"}
+}
+
+// shift moves a date by the patient's offset. Dates known to the day or
+// minute move exactly, which keeps every interval between them. A date
+// known only to the month or year covers a period; the shifted period is
+// published as the coarsest partial date that contains all of it (a
+// shifted month usually straddles two months, so it becomes its year). A
+// period no partial date contains (a shifted year always straddles two) is
+// dropped. Containment is what keeps the domain rules true: a date that
+// was not before another is never before it after shifting.
+func (e *run) shift(f complication.Field, v any) (any, bool, error) {
+	switch f.Kind {
+	case complication.KindPartialDate:
+		d, err := parseDate(v)
+		if err != nil {
+			return nil, false, &PolicyError{Pointer: f.Pointer, Reason: "not a partial date"}
+		}
+		if moved, ok := d.AddDays(e.offset); ok {
+			return moved.String(), true, nil
+		}
+		start, end := d.Start().AddDate(0, 0, e.offset), d.End().AddDate(0, 0, e.offset)
+		for _, p := range []complication.Precision{d.Precision(), complication.PrecisionYear} {
+			c := complication.DateOf(start, p)
+			if !c.IsZero() && !c.End().Before(end) {
+				return c.String(), true, nil
+			}
+		}
+		e.st.notShiftable++
+		if f.Required {
+			return nil, false, &DateError{Pointer: f.Pointer}
+		}
+		return nil, false, nil
+	case complication.KindTimestamp:
+		t, err := parseTimestamp(v)
+		if err != nil {
+			return nil, false, &PolicyError{Pointer: f.Pointer, Reason: "not a timestamp"}
+		}
+		return t.AddDate(0, 0, e.offset).Format(time.RFC3339Nano), true, nil
+	}
+	return nil, false, &PolicyError{Pointer: f.Pointer, Reason: "only dates shift"}
+}
+
+// DateError reports a required date that the policy cannot shift without
+// revealing or falsifying it: one known only to the year. The record is
+// refused; use the month-generalising research option for such records.
+type DateError struct {
+	Pointer string // the field pattern, e.g. "/treatment/date"
+}
+
+func (e *DateError) Error() string {
+	return "anonymize: " + e.Pointer + " is known only to the year and cannot be shifted; the record is refused"
+}
+
+func parseDate(v any) (complication.PartialDate, error) {
+	s, ok := v.(string)
+	if !ok {
+		return complication.PartialDate{}, complication.ErrPartialDate
+	}
+	return complication.ParsePartialDate(s)
+}
+
+func parseTimestamp(v any) (time.Time, error) {
+	s, ok := v.(string)
+	if !ok {
+		return time.Time{}, errors.New("not a string")
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// toTree turns a record into plain JSON values.
+func toTree(v any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("anonymize: the record does not encode as JSON: %w", errors.Unwrap(err))
+	}
+	doc, err := jsonscan.Parse(b, jsonscan.Limits{})
+	if err != nil {
+		return nil, fmt.Errorf("anonymize: the record does not encode as JSON: %w", err)
+	}
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return nil, errors.New("anonymize: the record is not a JSON object")
+	}
+	return m, nil
+}
+
+// fromTree decodes plain JSON values into a report, refusing any member
+// the record type does not define.
+func fromTree(tree map[string]any) (*complication.Report, error) {
+	b, err := json.Marshal(tree)
+	if err != nil {
+		return nil, fmt.Errorf("anonymize: internal: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	out := new(complication.Report)
+	if err := dec.Decode(out); err != nil {
+		return nil, errors.New("anonymize: internal: the de-identified record does not decode")
+	}
+	return out, nil
+}

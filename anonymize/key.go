@@ -1,0 +1,75 @@
+package anonymize
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"fmt"
+	"regexp"
+)
+
+// MinKeyBytes is the shortest secret a [Key] accepts: 256 bits, the
+// output size of HMAC-SHA-256.
+const MinKeyBytes = 32
+
+// Key is the caller-held secret that all keyed pseudonyms, re-keyed
+// identifiers, date offsets and surrogate choices derive from, with the
+// identifier that names it in every output. Use one key per recipient
+// (registry, regulator, research project) so pseudonyms cannot be linked
+// across them; rotating a key starts a new pseudonym universe.
+//
+// A Key never appears in any output, error or audit: only its ID does.
+type Key struct {
+	id     string
+	secret []byte
+}
+
+var keyIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$`)
+
+// NewKey returns a key with the given ID and secret. The secret must be at
+// least [MinKeyBytes] long and is copied. The ID is written into every
+// de-identified record, so it must be a short token (letters, digits and
+// _ . : -), never anything derived from the secret.
+func NewKey(id string, secret []byte) (Key, error) {
+	if !keyIDPattern.MatchString(id) {
+		return Key{}, &KeyError{Reason: "key id must be 1 to 64 letters, digits or _ . : -"}
+	}
+	if len(secret) < MinKeyBytes {
+		return Key{}, &KeyError{Reason: fmt.Sprintf("key secret has %d bytes; at least %d are required", len(secret), MinKeyBytes)}
+	}
+	return Key{id: id, secret: append([]byte(nil), secret...)}, nil
+}
+
+// ID returns the key's identifier.
+func (k Key) ID() string { return k.id }
+
+// String returns the key ID only, so that printing a Key by mistake never
+// shows the secret.
+func (k Key) String() string { return "anonymize.Key(" + k.id + ")" }
+
+// GoString is like String, for %#v.
+func (k Key) GoString() string { return k.String() }
+
+// mac returns HMAC-SHA-256 over the domain and the parts, each
+// length-prefixed so that no two inputs share an encoding.
+func (k Key) mac(domain string, parts ...string) []byte {
+	h := hmac.New(sha256.New, k.secret)
+	write := func(s string) {
+		var n [4]byte
+		l := len(s)
+		n[0], n[1], n[2], n[3] = byte(l>>24), byte(l>>16), byte(l>>8), byte(l)
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	write("casebook/v1/" + domain)
+	for _, p := range parts {
+		write(p)
+	}
+	return h.Sum(nil)
+}
+
+// KeyError reports an unusable key. It never contains the secret.
+type KeyError struct {
+	Reason string
+}
+
+func (e *KeyError) Error() string { return "anonymize: " + e.Reason }

@@ -1,0 +1,205 @@
+package anonymize
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/internal/pii"
+)
+
+// knownFrom gathers every identifier a record's identity block holds, for
+// the record-aware sweep of its free text and for the leak gate.
+func knownFrom(id *complication.Identity) pii.Known {
+	var k pii.Known
+	if id == nil {
+		return k
+	}
+	person := func(p *complication.PersonIdentity) {
+		if p == nil {
+			return
+		}
+		if p.Title != "" {
+			k.Titles = append(k.Titles, p.Title)
+		}
+		k.GivenNames = appendNonEmpty(k.GivenNames, p.GivenName)
+		k.FamilyNames = appendNonEmpty(k.FamilyNames, p.FamilyName)
+		k.OtherNames = appendNonEmpty(k.OtherNames, p.OtherNames...)
+		if p.DateOfBirth.Precision() >= complication.PrecisionDay {
+			d := p.DateOfBirth
+			k.DatesOfBirth = append(k.DatesOfBirth, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC))
+		}
+		k.NHSNumbers = appendNonEmpty(k.NHSNumbers, p.NHSNumber)
+		k.Other = appendNonEmpty(k.Other, p.LocalID)
+		address(&k, p.Address)
+		k.Phones = appendNonEmpty(k.Phones, p.Phones...)
+		k.Emails = appendNonEmpty(k.Emails, p.Emails...)
+		handles(&k, p.SocialHandles)
+		if p.Registration != nil {
+			k.Registrations = appendNonEmpty(k.Registrations, p.Registration.Number)
+		}
+	}
+	practitioner := func(p *complication.PractitionerIdentity) {
+		if p == nil {
+			return
+		}
+		names(&k, p.Name)
+		if p.Registration != nil {
+			k.Registrations = appendNonEmpty(k.Registrations, p.Registration.Number)
+		}
+		k.Other = appendNonEmpty(k.Other, p.LicenceNumber)
+		k.Phones = appendNonEmpty(k.Phones, p.Phones...)
+		k.Emails = appendNonEmpty(k.Emails, p.Emails...)
+		handles(&k, p.SocialHandles)
+	}
+	person(id.Patient)
+	person(id.Reporter)
+	practitioner(id.Practitioner)
+	practitioner(id.Prescriber)
+	if c := id.Clinic; c != nil {
+		k.Other = appendNonEmpty(k.Other, c.Name, c.Website, c.CQCLocationID)
+		address(&k, c.Address)
+		k.Phones = appendNonEmpty(k.Phones, c.Phones...)
+		k.Emails = appendNonEmpty(k.Emails, c.Emails...)
+		handles(&k, c.SocialHandles)
+	}
+	return k
+}
+
+// names splits a one-string name ("Dr Amir Khan") into given and family
+// names for the matcher: the last word is the family name.
+func names(k *pii.Known, full string) {
+	words := strings.Fields(full)
+	for len(words) > 1 && isTitle(words[0]) {
+		k.Titles = append(k.Titles, words[0])
+		words = words[1:]
+	}
+	switch len(words) {
+	case 0:
+	case 1:
+		k.FamilyNames = append(k.FamilyNames, words[0])
+	default:
+		k.GivenNames = append(k.GivenNames, words[:len(words)-1]...)
+		k.FamilyNames = append(k.FamilyNames, words[len(words)-1])
+	}
+}
+
+func isTitle(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "dr", "mr", "mrs", "ms", "miss", "mx", "nurse", "prof", "professor", "sister":
+		return true
+	}
+	return false
+}
+
+func address(k *pii.Known, a *complication.Address) {
+	if a == nil {
+		return
+	}
+	k.Addresses = appendNonEmpty(k.Addresses, a.Lines...)
+	k.Postcodes = appendNonEmpty(k.Postcodes, a.Postcode)
+}
+
+func handles(k *pii.Known, hs []complication.SocialHandle) {
+	for _, h := range hs {
+		k.Handles = appendNonEmpty(k.Handles, h.Handle)
+	}
+}
+
+func appendNonEmpty(dst []string, vs ...string) []string {
+	for _, v := range vs {
+		if strings.TrimSpace(v) != "" {
+			dst = append(dst, v)
+		}
+	}
+	return dst
+}
+
+// textRedactor removes identifiers from one record's free text.
+type textRedactor struct {
+	matcher *pii.Matcher
+	mode    TextMode
+	key     Key
+	counts  map[string]int // identifiers removed, by kind
+}
+
+// redact returns text with every known and detected identifier replaced.
+func (t *textRedactor) redact(text string) string {
+	spans := pii.Scan(text, t.matcher)
+	if len(spans) == 0 {
+		return text
+	}
+	for _, s := range pii.Merge(text, spans) {
+		t.counts[string(s.Kind)]++
+	}
+	if t.mode == Surrogates {
+		return pii.Redact(text, spans, pii.Surrogates, t.surrogate)
+	}
+	return pii.Redact(text, spans, pii.Placeholders, nil)
+}
+
+// surrogate chooses a realistic fake for an identifier, keyed by its
+// normalised text so the same identifier gets the same fake throughout a
+// record and across records. Fakes come from reserved ranges (Ofcom drama
+// numbers, NHS test numbers, .invalid domains) and invented names. A fake
+// that happens to match one of the record's real identifiers is skipped.
+func (t *textRedactor) surrogate(kind pii.Kind, original string) string {
+	norm := pii.Normalize(original).Text
+	for attempt := 0; attempt < 8; attempt++ {
+		sum := t.key.mac("surrogate", string(kind), norm, fmt.Sprint(attempt))
+		n := int(sum[0])<<16 | int(sum[1])<<8 | int(sum[2])
+		out := fakeFor(kind, n)
+		if t.matcher == nil || len(t.matcher.Find(out)) == 0 {
+			return out
+		}
+	}
+	return kind.Placeholder()
+}
+
+var (
+	fakeGiven  = []string{"Alex", "Robin", "Sam", "Jordan", "Casey", "Morgan", "Taylor", "Jamie", "Avery", "Riley", "Quinn", "Rowan", "Eden", "Harper", "Kit", "Lane", "Noor", "Orla", "Pia", "Rhian", "Tegan", "Una", "Wren", "Yara"}
+	fakeFamily = []string{"Ashdown", "Bramley", "Cotterill", "Dunmore", "Ellery", "Farrow", "Greaves", "Hartfield", "Ibbotson", "Jellicoe", "Kettering", "Loxley", "Marwood", "Nettleton", "Oakhurst", "Pennock", "Quarmby", "Rushworth", "Stainton", "Thwaite", "Upshall", "Varley", "Whitlock", "Yewdall"}
+)
+
+func fakeFor(kind pii.Kind, n int) string {
+	switch kind {
+	case pii.KindName:
+		return fakeGiven[n%len(fakeGiven)] + " " + fakeFamily[(n/len(fakeGiven))%len(fakeFamily)]
+	case pii.KindPhone:
+		return fmt.Sprintf("07700 900%03d", n%1000)
+	case pii.KindNHSNumber:
+		return testNHSNumber(n)
+	case pii.KindEmail:
+		return fmt.Sprintf("person%04d@example.invalid", n%10000)
+	case pii.KindHandle:
+		return fmt.Sprintf("@user%05d", n%100000)
+	case pii.KindURL:
+		return fmt.Sprintf("https://example.invalid/p/%05d", n%100000)
+	case pii.KindAddress:
+		return fmt.Sprintf("%d Example Street", 1+n%200)
+	}
+	// Dates, postcodes, registration and NI numbers have no convincing
+	// fake that is safe; they keep their typed placeholder.
+	return kind.Placeholder()
+}
+
+// testNHSNumber returns a valid NHS number from the range reserved for
+// testing (999 000 0000 upwards), which is never issued to a patient.
+func testNHSNumber(n int) string {
+	for i := 0; i < 11; i++ {
+		s := fmt.Sprintf("999%06d", (n+i)%1000000)
+		sum := 0
+		for j := 0; j < 9; j++ {
+			sum += int(s[j]-'0') * (10 - j)
+		}
+		check := 11 - sum%11
+		if check == 11 {
+			check = 0
+		}
+		if check != 10 {
+			return s + string(rune('0'+check))
+		}
+	}
+	return "[NHS_NUMBER]"
+}
