@@ -321,7 +321,14 @@ func TestPolicyChecks(t *testing.T) {
 		change func(p *anonymize.Policy)
 		want   string
 	}{
-		{"missing rule", func(p *anonymize.Policy) { p.Rules = p.Rules[1:] }, "no rule"},
+		{"missing rule", func(p *anonymize.Policy) { p.Reports = p.Reports[1:] }, "no rule"},
+		{"missing complaint rule", func(p *anonymize.Policy) { p.Complaints = p.Complaints[:len(p.Complaints)-1] }, "no rule"},
+		{"rule for no field", func(p *anonymize.Policy) {
+			p.Complaints = append(p.Complaints, anonymize.Rule{Pointer: "/zz_extra", Action: anonymize.Drop})
+		}, "does not have"},
+		{"keep a complaint's identity", func(p *anonymize.Policy) {
+			setComplaintRule(p, "/identity/tracking_token", anonymize.Keep)
+		}, "/identity/tracking_token"},
 		{"keep a direct identifier", func(p *anonymize.Policy) { setRule(p, "/identity/patient/nhs_number", anonymize.Keep) }, "/identity/patient/nhs_number"},
 		{"keep free text", func(p *anonymize.Policy) { setRule(p, "/narrative", anonymize.Keep) }, "free text"},
 		{"keep a clinic pseudonym", func(p *anonymize.Policy) { setRule(p, "/patient/pseudonym", anonymize.Keep) }, "pseudonym"},
@@ -329,10 +336,12 @@ func TestPolicyChecks(t *testing.T) {
 		{"redact a date", func(p *anonymize.Policy) { setRule(p, "/treatment/date", anonymize.Redact) }, "only free text"},
 		{"shift without a range", func(p *anonymize.Policy) { setRule(p, "/treatment/date", anonymize.Shift) }, "max_shift_days"},
 		{"unknown action", func(p *anonymize.Policy) { setRule(p, "/events/*/term", "blur") }, "unknown action"},
-		{"duplicate rule", func(p *anonymize.Policy) { p.Rules = append(p.Rules[:1], p.Rules...) }, "more than one"},
+		{"duplicate rule", func(p *anonymize.Policy) { p.Reports = append(p.Reports[:1], p.Reports...) }, "more than one"},
 		{"no id", func(p *anonymize.Policy) { p.ID = "" }, "id and version"},
 		{"bad text mode", func(p *anonymize.Policy) { p.Text = "" }, "text"},
-		{"k of 1", func(p *anonymize.Policy) { p.KAnonymity = &anonymize.KAnonymity{K: 1, QuasiIdentifiers: []string{"/patient/sex"}} }, "k must"},
+		{"k of 1", func(p *anonymize.Policy) {
+			p.KAnonymity = &anonymize.KAnonymity{K: 1, QuasiIdentifiers: []string{"/patient/sex"}}
+		}, "k must"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -347,9 +356,17 @@ func TestPolicyChecks(t *testing.T) {
 }
 
 func setRule(p *anonymize.Policy, ptr string, a anonymize.Action) {
-	for i := range p.Rules {
-		if p.Rules[i].Pointer == ptr {
-			p.Rules[i].Action = a
+	for i := range p.Reports {
+		if p.Reports[i].Pointer == ptr {
+			p.Reports[i].Action = a
+		}
+	}
+}
+
+func setComplaintRule(p *anonymize.Policy, ptr string, a anonymize.Action) {
+	for i := range p.Complaints {
+		if p.Complaints[i].Pointer == ptr {
+			p.Complaints[i].Action = a
 		}
 	}
 }
@@ -359,14 +376,19 @@ func setRule(p *anonymize.Policy, ptr string, a anonymize.Action) {
 // every free-text field is redacted.
 func TestPolicyCoversSchema(t *testing.T) {
 	for _, p := range []*anonymize.Policy{anonymize.Registry(), anonymize.Research(anonymize.ResearchOptions{})} {
-		for _, f := range complication.ReportFields() {
-			act, ok := p.Action(f.Pointer)
-			require.True(t, ok, "%s: %s", p.ID, f.Pointer)
-			switch f.Privacy {
-			case complication.PrivacyDirect:
-				assert.Equal(t, anonymize.Drop, act, "%s %s", p.ID, f.Pointer)
-			case complication.PrivacyFreeText:
-				assert.Equal(t, anonymize.Redact, act, "%s %s", p.ID, f.Pointer)
+		for _, set := range []struct {
+			fields []complication.Field
+			action func(string) (anonymize.Action, bool)
+		}{{complication.ReportFields(), p.ReportAction}, {complication.ComplaintFields(), p.ComplaintAction}} {
+			for _, f := range set.fields {
+				act, ok := set.action(f.Pointer)
+				require.True(t, ok, "%s: %s", p.ID, f.Pointer)
+				switch f.Privacy {
+				case complication.PrivacyDirect:
+					assert.Equal(t, anonymize.Drop, act, "%s %s", p.ID, f.Pointer)
+				case complication.PrivacyFreeText:
+					assert.Equal(t, anonymize.Redact, act, "%s %s", p.ID, f.Pointer)
+				}
 			}
 		}
 	}

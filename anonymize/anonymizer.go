@@ -23,14 +23,29 @@ import (
 // deterministic: the same record, key and policy always give the same
 // bytes.
 type Anonymizer struct {
-	policy Policy
-	hash   string
-	key    Key
-	fields map[string]complication.Field
-	dates  complication.DateHandling
+	policy    Policy
+	hash      string
+	key       Key
+	report    shape
+	complaint shape
+	dates     complication.DateHandling
 
 	mu    sync.Mutex
 	audit Audit
+}
+
+// shape is one record type's rules and field table.
+type shape struct {
+	rules  []Rule
+	fields map[string]complication.Field
+}
+
+func newShape(rules []Rule, fields []complication.Field) shape {
+	s := shape{rules: rules, fields: map[string]complication.Field{}}
+	for _, f := range fields {
+		s.fields[f.Pointer] = f
+	}
+	return s
 }
 
 // New returns an Anonymizer for the policy and key. It checks the policy
@@ -44,25 +59,27 @@ func New(p *Policy, key Key) (*Anonymizer, error) {
 	if len(key.secret) < MinKeyBytes {
 		return nil, &KeyError{Reason: "the key is not set; use NewKey"}
 	}
-	fields := complication.ReportFields()
-	if err := p.check(fields); err != nil {
+	reports, complaints := complication.ReportFields(), complication.ComplaintFields()
+	if err := p.check(reports, complaints); err != nil {
 		return nil, err
 	}
 	hash, err := p.Hash()
 	if err != nil {
 		return nil, err
 	}
-	a := &Anonymizer{policy: clonePolicy(p), hash: hash, key: key, fields: map[string]complication.Field{}}
-	for _, f := range fields {
-		a.fields[f.Pointer] = f
-	}
+	c := clonePolicy(p)
+	a := &Anonymizer{policy: c, hash: hash, key: key,
+		report: newShape(c.Reports, reports), complaint: newShape(c.Complaints, complaints)}
 	a.dates = complication.DateHandlingKept
-	for _, f := range fields {
-		switch act, _ := p.Action(f.Pointer); {
-		case act == Shift:
-			a.dates = complication.DateHandlingShifted
-		case act == Generalise && f.Kind == complication.KindPartialDate && a.dates != complication.DateHandlingShifted:
-			a.dates = complication.DateHandlingMonth
+	for _, sh := range []shape{a.report, a.complaint} {
+		for _, r := range sh.rules {
+			f := sh.fields[r.Pointer]
+			switch {
+			case r.Action == Shift:
+				a.dates = complication.DateHandlingShifted
+			case r.Action == Generalise && f.Kind == complication.KindPartialDate && a.dates != complication.DateHandlingShifted:
+				a.dates = complication.DateHandlingMonth
+			}
 		}
 	}
 	a.audit = newAudit(&a.policy, hash, key.ID())
@@ -71,7 +88,7 @@ func New(p *Policy, key Key) (*Anonymizer, error) {
 
 func clonePolicy(p *Policy) Policy {
 	c := *p
-	c.Rules = slices.Clone(p.Rules)
+	c.Reports, c.Complaints = slices.Clone(p.Reports), slices.Clone(p.Complaints)
 	if p.KAnonymity != nil {
 		k := *p.KAnonymity
 		k.QuasiIdentifiers = slices.Clone(k.QuasiIdentifiers)
@@ -104,16 +121,38 @@ var (
 // refused with a [*LeakError] naming the field, never the value: privacy
 // fails closed. The input is never modified.
 func (a *Anonymizer) Report(r *complication.Report) (*complication.Report, error) {
-	out, st, err := a.report(r)
+	out, st, err := a.anonymizeReport(r)
+	a.tally(st, err)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Complaint de-identifies one identified complaint, exactly as
+// [Anonymizer.Report] does a report: pseudonyms for the patient,
+// practitioner and clinic, free text (summary, remedy notes, learning
+// points) redacted, the identity block (names, contact details, the
+// anonymous complainant's tracking token) dropped, and the leak gate run
+// before anything is returned.
+func (a *Anonymizer) Complaint(c *complication.Complaint) (*complication.Complaint, error) {
+	out, st, err := a.anonymizeComplaint(c)
+	a.tally(st, err)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (a *Anonymizer) tally(st stats, err error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.audit.Records++
 	if err != nil {
 		a.audit.refuse(err)
-		return nil, err
+		return
 	}
 	a.audit.add(st)
-	return out, nil
 }
 
 // stats are one record's audit counts.
@@ -126,46 +165,43 @@ type stats struct {
 
 // run is the state of one record's transformation.
 type run struct {
-	a       *Anonymizer
-	st      stats
-	offset  int
-	text    *textRedactor
-	patient string // derived pseudonyms
-	pract   string
-	clinic  string
+	a      *Anonymizer
+	sh     *shape
+	st     stats
+	offset int
+	text   *textRedactor
 }
 
-func (a *Anonymizer) report(r *complication.Report) (*complication.Report, stats, error) {
+func (a *Anonymizer) newRun(sh *shape, known pii.Known) (*run, *pii.Matcher) {
+	e := &run{a: a, sh: sh, st: stats{fields: map[Action]int{}, entities: map[string]int{}}}
+	m := pii.NewMatcher(known)
+	e.text = &textRedactor{matcher: m, mode: a.policy.Text, key: a.key, counts: e.st.entities}
+	return e, m
+}
+
+func (a *Anonymizer) anonymizeReport(r *complication.Report) (*complication.Report, stats, error) {
 	if r == nil {
 		return nil, stats{}, ErrNilRecord
 	}
 	if r.Deidentification != nil {
 		return nil, stats{}, ErrAlreadyDeidentified
 	}
-	e := &run{a: a, st: stats{fields: map[Action]int{}, entities: map[string]int{}}}
-	matcher := pii.NewMatcher(knownFrom(r.Identity))
-	e.text = &textRedactor{matcher: matcher, mode: a.policy.Text, key: a.key, counts: e.st.entities}
-
+	e, matcher := a.newRun(&a.report, knownFrom(r.Identity))
 	tree, err := toTree(r)
 	if err != nil {
 		return nil, e.st, err
 	}
-	e.derive(r, tree)
-	if err := e.object(tree, ""); err != nil {
+	id := r.Identity
+	if id == nil {
+		id = &complication.Identity{}
+	}
+	e.pseudonyms(tree, id.Patient, id.Practitioner, id.Clinic, r.Patient.Pseudonym, "report:"+r.ID.String(), []string{"patient", "pseudonym"})
+	e.deriveReport(r, tree)
+	if err := e.finish(tree, matcher); err != nil {
 		return nil, e.st, err
 	}
-	tree["deidentification"] = map[string]any{
-		"policy_id":      a.policy.ID,
-		"policy_version": a.policy.Version,
-		"policy_hash":    a.hash,
-		"key_id":         a.key.ID(),
-		"dates":          string(a.dates),
-	}
-	if err := leakGate(tree, "", "", matcher, a.fields, a.policy.Text); err != nil {
-		return nil, e.st, err
-	}
-	out, err := fromTree(tree)
-	if err != nil {
+	out := new(complication.Report)
+	if err := fromTree(tree, out); err != nil {
 		return nil, e.st, err
 	}
 	if out.Identity != nil {
@@ -174,43 +210,105 @@ func (a *Anonymizer) report(r *complication.Report) (*complication.Report, stats
 	return out, e.st, nil
 }
 
-// derive fills the derived fields (pseudonyms, age, postcode district and
-// area) from the identity block before the rules run, so the rules decide
-// what of them to keep.
-func (e *run) derive(r *complication.Report, tree map[string]any) {
-	id := r.Identity
-	if id == nil {
-		id = &complication.Identity{}
+func (a *Anonymizer) anonymizeComplaint(c *complication.Complaint) (*complication.Complaint, stats, error) {
+	if c == nil {
+		return nil, stats{}, ErrNilRecord
 	}
-	clinic, hasClinic := clinicKey(id.Clinic)
-	patient, ok := patientKey(id.Patient, clinic)
+	if c.Deidentification != nil {
+		return nil, stats{}, ErrAlreadyDeidentified
+	}
+	id := c.Identity
+	if id == nil {
+		id = &complication.ComplaintIdentity{}
+	}
+	e, matcher := a.newRun(&a.complaint, knownFromComplaint(id))
+	tree, err := toTree(c)
+	if err != nil {
+		return nil, e.st, err
+	}
+	patient := id.Patient
+	if patient == nil && c.ComplainantRole == complication.ComplainantRolePatient {
+		patient = id.Complainant
+	}
+	e.pseudonyms(tree, patient, id.Practitioner, id.Clinic, c.PatientPseudonym, "complaint:"+c.ID.String(), []string{"patient_pseudonym"})
+	if err := e.finish(tree, matcher); err != nil {
+		return nil, e.st, err
+	}
+	out := new(complication.Complaint)
+	if err := fromTree(tree, out); err != nil {
+		return nil, e.st, err
+	}
+	if out.Identity != nil {
+		return nil, e.st, &LeakError{Pointer: "/identity", Kind: "IDENTITY"}
+	}
+	return out, e.st, nil
+}
+
+// finish applies the rules, adds the deidentification block and runs the
+// leak gate.
+func (e *run) finish(tree map[string]any, matcher *pii.Matcher) error {
+	if err := e.object(tree, ""); err != nil {
+		return err
+	}
+	a := e.a
+	tree["deidentification"] = map[string]any{
+		"policy_id":      a.policy.ID,
+		"policy_version": a.policy.Version,
+		"policy_hash":    a.hash,
+		"key_id":         a.key.ID(),
+		"dates":          string(a.dates),
+	}
+	return leakGate(tree, "", "", matcher, e.sh.fields, a.policy.Text)
+}
+
+// pseudonyms computes the patient, practitioner and clinic pseudonyms and
+// the patient's date offset, and writes the pseudonyms into the tree
+// before the rules run (the rules then decide what of them to keep).
+// patientPath is the pseudonym's path in the record; clinicPseudonym is a
+// pseudonym the clinic assigned itself, and fallback names the record when
+// nothing identifies the patient.
+func (e *run) pseudonyms(tree map[string]any, patientID *complication.PersonIdentity, practitioner *complication.PractitionerIdentity,
+	clinicID *complication.ClinicIdentity, clinicPseudonym, fallback string, patientPath []string) {
+	clinic, hasClinic := clinicKey(clinicID)
+	patient, ok := patientKey(patientID, clinic)
 	switch {
 	case ok:
-	case r.Patient.Pseudonym != "" && hasClinic:
+	case clinicPseudonym != "" && hasClinic:
 		// A clinic's own pseudonym links that clinic's records only.
-		patient = "clinic-pseudonym:" + clinic + "|" + r.Patient.Pseudonym
+		patient = "clinic-pseudonym:" + clinic + "|" + clinicPseudonym
 	default:
 		// Nothing identifies the patient: the pseudonym is unique to the
-		// report and links nothing.
-		patient = "report:" + r.ID.String()
+		// record and links nothing.
+		patient = fallback
 		e.st.unlinkable = true
 	}
-	e.patient = e.a.key.Pseudonym(DomainPatient, patient)
-	e.offset = e.a.key.offsetDays(e.patient, e.a.policy.MaxShiftDays)
-	pt := child(tree, "patient")
-	pt["pseudonym"] = e.patient
-	if pk, ok := practitionerKey(id.Practitioner); ok {
-		e.pract = e.a.key.Pseudonym(DomainPractitioner, pk)
-		child(tree, "practitioner")["pseudonym"] = e.pract
+	pseudonym := e.a.key.Pseudonym(DomainPatient, patient)
+	e.offset = e.a.key.offsetDays(pseudonym, e.a.policy.MaxShiftDays)
+	parent := tree
+	for _, name := range patientPath[:len(patientPath)-1] {
+		parent = child(parent, name)
+	}
+	parent[patientPath[len(patientPath)-1]] = pseudonym
+	if pk, ok := practitionerKey(practitioner); ok {
+		child(tree, "practitioner")["pseudonym"] = e.a.key.Pseudonym(DomainPractitioner, pk)
 	} else if p, ok := tree["practitioner"].(map[string]any); ok {
 		delete(p, "pseudonym")
 	}
 	if hasClinic {
-		e.clinic = e.a.key.Pseudonym(DomainClinic, clinic)
-		child(tree, "setting")["clinic_pseudonym"] = e.clinic
+		child(tree, "setting")["clinic_pseudonym"] = e.a.key.Pseudonym(DomainClinic, clinic)
 	} else if s, ok := tree["setting"].(map[string]any); ok {
 		delete(s, "clinic_pseudonym")
 	}
+}
+
+// deriveReport fills a report's derived fields (age at treatment, postcode
+// district and area) from the identity block.
+func (e *run) deriveReport(r *complication.Report, tree map[string]any) {
+	id := r.Identity
+	if id == nil {
+		id = &complication.Identity{}
+	}
+	pt := child(tree, "patient")
 	if r.Patient.AgeAtTreatment == nil {
 		if lo, hi, ok := r.AgeAtTreatment(); ok {
 			if lo == hi {
@@ -242,7 +340,7 @@ func child(tree map[string]any, name string) map[string]any {
 func (e *run) object(obj map[string]any, ptr string) error {
 	for _, name := range slices.Sorted(maps.Keys(obj)) {
 		pattern := ptr + "/" + name
-		act, ok := e.a.policy.Action(pattern)
+		act, ok := action(e.sh.rules, pattern)
 		if !ok {
 			return &PolicyError{Pointer: pattern, Reason: "no rule for this field"}
 		}
@@ -261,7 +359,7 @@ func (e *run) object(obj map[string]any, ptr string) error {
 
 // apply runs one action on one value. keep is false when the value goes.
 func (e *run) apply(parent map[string]any, pattern string, act Action, v any) (any, bool, error) {
-	f := e.a.fields[pattern]
+	f := e.sh.fields[pattern]
 	switch act {
 	case Drop:
 		e.st.fields[Drop]++
@@ -297,13 +395,13 @@ func (e *run) apply(parent map[string]any, pattern string, act Action, v any) (a
 func (e *run) descend(v any, pattern string) (any, error) {
 	switch v := v.(type) {
 	case map[string]any:
-		if e.a.fields[pattern].Kind == complication.KindMissing {
+		if e.sh.fields[pattern].Kind == complication.KindMissing {
 			return v, nil
 		}
 		return v, e.object(v, pattern)
 	case []any:
 		item := pattern + "/*"
-		act, ok := e.a.policy.Action(item)
+		act, ok := action(e.sh.rules, item)
 		if !ok {
 			return nil, &PolicyError{Pointer: item, Reason: "no rule for this field"}
 		}
@@ -456,18 +554,17 @@ func toTree(v any) (map[string]any, error) {
 	return m, nil
 }
 
-// fromTree decodes plain JSON values into a report, refusing any member
+// fromTree decodes plain JSON values into a record, refusing any member
 // the record type does not define.
-func fromTree(tree map[string]any) (*complication.Report, error) {
+func fromTree(tree map[string]any, out any) error {
 	b, err := json.Marshal(tree)
 	if err != nil {
-		return nil, fmt.Errorf("anonymize: internal: %w", err)
+		return fmt.Errorf("anonymize: internal: %w", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	out := new(complication.Report)
 	if err := dec.Decode(out); err != nil {
-		return nil, errors.New("anonymize: internal: the de-identified record does not decode")
+		return errors.New("anonymize: internal: the de-identified record does not decode")
 	}
-	return out, nil
+	return nil
 }

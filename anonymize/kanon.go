@@ -325,8 +325,8 @@ func (p *Plan) Apply(i int, r *complication.Report) (keep bool, err error) {
 			suppressAt(tree, ptr)
 		}
 	}
-	out, err := fromTree(tree)
-	if err != nil {
+	out := new(complication.Report)
+	if err := fromTree(tree, out); err != nil {
 		return false, err
 	}
 	*r = *out

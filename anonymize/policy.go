@@ -85,8 +85,9 @@ type Policy struct {
 	Description  string      `json:"description"`
 	Text         TextMode    `json:"text"`
 	MaxShiftDays int         `json:"max_shift_days,omitempty"` // for Shift
-	KAnonymity   *KAnonymity `json:"k_anonymity,omitempty"`
-	Rules        []Rule      `json:"rules"` // sorted by pointer
+	KAnonymity   *KAnonymity `json:"k_anonymity,omitempty"`    // for reports
+	Reports      []Rule      `json:"reports"`                  // one per field of complication.ReportFields, sorted by pointer
+	Complaints   []Rule      `json:"complaints"`               // one per field of complication.ComplaintFields, sorted by pointer
 }
 
 // Hash returns the SHA-256 of the policy's canonical JSON encoding (rules
@@ -94,8 +95,9 @@ type Policy struct {
 // does not encode, such as one with a NaN suppression budget.
 func (p *Policy) Hash() (string, error) {
 	c := *p
-	c.Rules = slices.Clone(p.Rules)
-	slices.SortFunc(c.Rules, func(a, b Rule) int { return strings.Compare(a.Pointer, b.Pointer) })
+	c.Reports, c.Complaints = slices.Clone(p.Reports), slices.Clone(p.Complaints)
+	slices.SortFunc(c.Reports, compareRules)
+	slices.SortFunc(c.Complaints, compareRules)
 	b, err := json.Marshal(&c)
 	if err != nil {
 		return "", &PolicyError{Reason: "policy does not encode as JSON"}
@@ -104,14 +106,22 @@ func (p *Policy) Hash() (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// Action returns the action for a field pointer pattern, and whether the
-// policy has a rule for it.
-func (p *Policy) Action(pointer string) (Action, bool) {
-	i, ok := slices.BinarySearchFunc(p.Rules, pointer, func(r Rule, ptr string) int { return strings.Compare(r.Pointer, ptr) })
+func compareRules(a, b Rule) int { return strings.Compare(a.Pointer, b.Pointer) }
+
+// ReportAction returns the action for a report field's pointer pattern,
+// and whether the policy has a rule for it.
+func (p *Policy) ReportAction(pointer string) (Action, bool) { return action(p.Reports, pointer) }
+
+// ComplaintAction returns the action for a complaint field's pointer
+// pattern, and whether the policy has a rule for it.
+func (p *Policy) ComplaintAction(pointer string) (Action, bool) { return action(p.Complaints, pointer) }
+
+func action(rules []Rule, pointer string) (Action, bool) {
+	i, ok := slices.BinarySearchFunc(rules, pointer, func(r Rule, ptr string) int { return strings.Compare(r.Pointer, ptr) })
 	if !ok {
 		return "", false
 	}
-	return p.Rules[i].Action, true
+	return rules[i].Action, true
 }
 
 // PolicyError reports a policy that cannot be applied safely: a field with
@@ -136,9 +146,10 @@ var generalisable = map[string]bool{
 }
 
 // pseudonymFields are the fields Pseudonymise fills from the identity
-// block.
+// block, in reports and complaints.
 var pseudonymFields = map[string]Domain{
 	"/patient/pseudonym":        DomainPatient,
+	"/patient_pseudonym":        DomainPatient,
 	"/practitioner/pseudonym":   DomainPractitioner,
 	"/setting/clinic_pseudonym": DomainClinic,
 }
@@ -148,7 +159,7 @@ var pseudonymFields = map[string]Domain{
 // fail-closed half of "the policy is derived from x-privacy": a schema
 // change that adds a field stops every policy that does not say what to do
 // with it.
-func (p *Policy) check(fields []complication.Field) error {
+func (p *Policy) check(reports, complaints []complication.Field) error {
 	if p.ID == "" || p.Version == "" {
 		return &PolicyError{Reason: "id and version are required"}
 	}
@@ -157,24 +168,36 @@ func (p *Policy) check(fields []complication.Field) error {
 	default:
 		return &PolicyError{Reason: "text must be placeholders or surrogates"}
 	}
-	if !slices.IsSortedFunc(p.Rules, func(a, b Rule) int { return strings.Compare(a.Pointer, b.Pointer) }) {
-		return &PolicyError{Reason: "rules must be sorted by pointer"}
-	}
-	for i := 1; i < len(p.Rules); i++ {
-		if p.Rules[i].Pointer == p.Rules[i-1].Pointer {
-			return &PolicyError{Pointer: p.Rules[i].Pointer, Reason: "more than one rule"}
-		}
-	}
 	shifts := false
-	for _, f := range fields {
-		a, ok := p.Action(f.Pointer)
-		if !ok {
-			return &PolicyError{Pointer: f.Pointer, Reason: "no rule for this field"}
+	for _, set := range []struct {
+		rules  []Rule
+		fields []complication.Field
+	}{{p.Reports, reports}, {p.Complaints, complaints}} {
+		if !slices.IsSortedFunc(set.rules, compareRules) {
+			return &PolicyError{Reason: "rules must be sorted by pointer"}
 		}
-		if err := allowed(f, a); err != nil {
-			return err
+		for i := 1; i < len(set.rules); i++ {
+			if set.rules[i].Pointer == set.rules[i-1].Pointer {
+				return &PolicyError{Pointer: set.rules[i].Pointer, Reason: "more than one rule"}
+			}
 		}
-		shifts = shifts || a == Shift
+		known := map[string]bool{}
+		for _, f := range set.fields {
+			known[f.Pointer] = true
+			a, ok := action(set.rules, f.Pointer)
+			if !ok {
+				return &PolicyError{Pointer: f.Pointer, Reason: "no rule for this field"}
+			}
+			if err := allowed(f, a); err != nil {
+				return err
+			}
+			shifts = shifts || a == Shift
+		}
+		for _, r := range set.rules {
+			if !known[r.Pointer] {
+				return &PolicyError{Pointer: r.Pointer, Reason: "a rule for a field the schema does not have"}
+			}
+		}
 	}
 	if shifts && p.MaxShiftDays <= 0 {
 		return &PolicyError{Reason: "a policy that shifts dates needs max_shift_days"}

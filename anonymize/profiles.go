@@ -42,8 +42,8 @@ var defaultQuasiIdentifiers = []string{
 	"/setting/premises",
 }
 
-// Registry returns the registry profile, version 1: patient, practitioner
-// and clinic pseudonymised; age at treatment instead of date of birth;
+// Registry returns the registry profile, version 1, for reports and
+// complaints: patient, practitioner and clinic pseudonymised; age at treatment instead of date of birth;
 // postcode to district; clinical dates, lot numbers and UDIs kept, because
 // registries need them for product recalls; free text redacted with typed
 // placeholders; the identity block dropped.
@@ -54,9 +54,8 @@ func Registry() *Policy {
 		Description: "Registry submission: keyed pseudonyms, age at treatment, postcode district, clinical dates kept, free text redacted.",
 		Text:        Placeholders,
 	}
-	p.Rules = rules(complication.ReportFields(), func(f complication.Field) Action {
-		return registryAction(f)
-	})
+	p.Reports = rules(complication.ReportFields(), registryAction)
+	p.Complaints = rules(complication.ComplaintFields(), registryAction)
 	return p
 }
 
@@ -77,7 +76,7 @@ func registryAction(f complication.Field) Action {
 // registry profile does, plus dates shifted by a keyed per-patient offset
 // (or generalised to the month), ages in bands with an explicit under-18
 // band and 90+ top-coded, postcode to area only, lot numbers, UDIs,
-// regulator references and weight dropped, record identifiers re-keyed,
+// regulator and ombudsman references and weight dropped, record identifiers re-keyed,
 // and a k-anonymity target (default k = 5) on declared quasi-identifiers,
 // reached by local suppression, with ℓ-diversity of the complication term
 // reported.
@@ -116,7 +115,7 @@ func Research(opts ResearchOptions) *Policy {
 	if opts.Dates == MonthDates {
 		dateAction = Generalise
 	}
-	p.Rules = rules(complication.ReportFields(), func(f complication.Field) Action {
+	research := func(f complication.Field) Action {
 		a := registryAction(f)
 		if a == Drop || a == Redact || a == Pseudonymise {
 			return a
@@ -124,7 +123,7 @@ func Research(opts ResearchOptions) *Policy {
 		switch f.Pointer {
 		case "/patient/age_at_treatment", "/patient/postcode_district":
 			return Generalise
-		case "/patient/weight_kg", "/treatment/products/*/lot", "/treatment/products/*/udi", "/reported_to/*/reference":
+		case "/patient/weight_kg", "/treatment/products/*/lot", "/treatment/products/*/udi", "/reported_to/*/reference", "/escalations/*/reference":
 			return Drop
 		}
 		if strings.HasPrefix(f.Pointer, "/deidentification") {
@@ -137,7 +136,9 @@ func Research(opts ResearchOptions) *Policy {
 			return dateAction
 		}
 		return a
-	})
+	}
+	p.Reports = rules(complication.ReportFields(), research)
+	p.Complaints = rules(complication.ComplaintFields(), research)
 	return p
 }
 

@@ -67,6 +67,14 @@ func knownFrom(id *complication.Identity) pii.Known {
 	return k
 }
 
+// knownFromComplaint gathers the identifiers of a complaint's identity
+// block.
+func knownFromComplaint(id *complication.ComplaintIdentity) pii.Known {
+	k := knownFrom(&complication.Identity{Patient: id.Patient, Reporter: id.Complainant, Practitioner: id.Practitioner, Clinic: id.Clinic})
+	k.Other = appendNonEmpty(k.Other, id.TrackingToken)
+	return k
+}
+
 // names splits a one-string name ("Dr Amir Khan") into given and family
 // names for the matcher: the last word is the family name.
 func names(k *pii.Known, full string) {
