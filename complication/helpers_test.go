@@ -28,7 +28,7 @@ func validReport() *complication.Report {
 			History:        []complication.RiskFactor{complication.RiskFactorHSV},
 		},
 		Practitioner: &complication.Practitioner{Profession: complication.ProfessionNurse, RegistrationBody: complication.RegistrationBodyNMC},
-		Setting:      &complication.Setting{Premises: complication.PremisesClinic},
+		Setting:      &complication.Setting{Premises: complication.PremisesClinic, CQCRegistered: new(true)},
 		Treatment: complication.Treatment{
 			Date:      complication.MustParsePartialDate("2026-05-14T10:00"),
 			Procedure: complication.ProcedureDermalFiller,

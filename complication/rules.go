@@ -3,6 +3,7 @@ package complication
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -76,7 +77,8 @@ type CheckOptions struct {
 // not fit the procedure; toxin prescribed without a face-to-face
 // consultation; treatment in pregnancy; a serious event not reported to the
 // UK regulator; harm that triggers the duty of candour not recorded as
-// notifiable; visual impairment without a side; severity and grade that
+// notifiable (where the duty binds: a CQC-registered provider in England, or
+// a JCCP registrant); visual impairment without a side; severity and grade that
 // disagree; onset, outcome or site absent with no reason recorded.
 func (r *Report) Check(opts CheckOptions) Findings {
 	if r.Deidentification != nil && r.Deidentification.Dates == DateHandlingShifted {
@@ -379,7 +381,7 @@ func (c *checker) event(r *Report, ptr string, e *Event) {
 	if serious && !reportedToRegulator(r) {
 		c.warnf("/reported_to", CodeSeriousNotReported, "a serious event should be reported to %s", regulatorFor(r.Jurisdiction))
 	}
-	if e.needsCandour() && (e.Candour == nil || e.Candour.Notifiable == nil || !*e.Candour.Notifiable) {
+	if candourApplies(r) && e.needsCandour() && (e.Candour == nil || e.Candour.Notifiable == nil || !*e.Candour.Notifiable) {
 		c.warnf(ptr+"/duty_of_candour", CodeCandourExpected, "moderate, severe, fatal or prolonged harm is a notifiable safety incident under the duty of candour")
 	}
 	for i := range e.Management {
@@ -408,6 +410,17 @@ func (e *Event) sideUnknown() bool {
 		}
 	}
 	return true
+}
+
+// candourApplies reports whether the statutory duty of candour binds the
+// provider: CQC Regulation 20 applies to CQC-registered providers in
+// England, and the JCCP requires the same candour of its registrants. An
+// unregistered salon has no such duty, so the rule stays quiet there.
+func candourApplies(r *Report) bool {
+	if r.Jurisdiction == JurisdictionEngland && r.Setting != nil && r.Setting.CQCRegistered != nil && *r.Setting.CQCRegistered {
+		return true
+	}
+	return r.Practitioner != nil && slices.Contains(r.Practitioner.VoluntaryRegisters, VoluntaryRegisterJCCP)
 }
 
 func (e *Event) needsCandour() bool {

@@ -114,6 +114,11 @@ func TestRules(t *testing.T) {
 		{"serious not reported", func(r *c.Report) { r.ReportedTo = nil }, "/reported_to", c.CodeSeriousNotReported, c.LevelWarning},
 		{"candour expected", func(r *c.Report) { ev(r).Harm = c.HarmModerate }, "/events/0/duty_of_candour", c.CodeCandourExpected, c.LevelWarning},
 		{"prolonged pain triggers candour", func(r *c.Report) { ev(r).ProlongedPain = new(true) }, "/events/0/duty_of_candour", c.CodeCandourExpected, c.LevelWarning},
+		{"candour binds a JCCP registrant outside CQC", func(r *c.Report) {
+			ev(r).Harm = c.HarmModerate
+			r.Setting.CQCRegistered = new(false)
+			r.Practitioner.VoluntaryRegisters = []c.VoluntaryRegister{c.VoluntaryRegisterJCCP}
+		}, "/events/0/duty_of_candour", c.CodeCandourExpected, c.LevelWarning},
 		{"recovered without date", func(r *c.Report) { ev(r).Outcome = c.OutcomeRecovered }, "/events/0/resolved", c.CodeOutcomeDateMissing, c.LevelWarning},
 		{"resolved but not recovered", func(r *c.Report) { ev(r).Resolved = pd("2026-11-20") }, "/events/0/outcome", c.CodeResolvedNotRecovered, c.LevelWarning},
 		{"follow-up without parent", func(r *c.Report) { r.Type = c.ReportTypeFollowUp }, "/follows_up", c.CodeFollowUpWithoutParent, c.LevelError},
@@ -178,6 +183,21 @@ func TestRulesFutureCheckNeedsToday(t *testing.T) {
 	r.Events[0].Onset = c.MustParsePartialDate("2030-01-01")
 	assert.Empty(t, r.Check(c.CheckOptions{}), "without Today, future dates are not judged")
 	assert.True(t, r.Check(c.CheckOptions{Today: today}).Has(c.CodeDateInFuture))
+}
+
+// TestCandourOnlyWhereTheDutyBinds: an unregistered salon, or a provider
+// outside England, has no statutory duty of candour to record.
+func TestCandourOnlyWhereTheDutyBinds(t *testing.T) {
+	for _, change := range []func(r *c.Report){
+		func(r *c.Report) { r.Setting.CQCRegistered = new(false) },
+		func(r *c.Report) { r.Setting = nil },
+		func(r *c.Report) { r.Jurisdiction = c.JurisdictionScotland },
+	} {
+		r := validReport()
+		r.Events[0].Harm = c.HarmSevere
+		change(r)
+		assert.False(t, r.Check(c.CheckOptions{Today: today}).Has(c.CodeCandourExpected))
+	}
 }
 
 func TestRulesSkipFutureForShiftedDates(t *testing.T) {
