@@ -1,0 +1,187 @@
+package pii
+
+import (
+	"regexp"
+	"strings"
+)
+
+// E-mail addresses, including the spelled-out forms people use to dodge
+// scrapers: "jane [at] example [dot] com", "jane(at)example(dot)com" and
+// "jane at example dot com". The bare-word form ("at" … "dot") is only
+// accepted when at least one "dot" is spelled out too, because "booked at
+// example.com" is ordinary prose around a URL, which the URL detector
+// reports by itself.
+const (
+	emailLocal = `[a-z0-9](?:[a-z0-9._%+'\-]*[a-z0-9_])?`
+	emailAtSym = `(?: ?@ ?| ?[\[({<] ?at ?[\])}>] ?)`
+	emailAtW   = ` at `
+	emailLabel = `[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?`
+	emailDot   = `(?:\.| ?[\[({<] ?dot ?[\])}>] ?| dot )`
+	emailTLD   = `[a-z]{2,24}`
+)
+
+var (
+	reEmail     = regexp.MustCompile(`\b` + emailLocal + emailAtSym + emailLabel + `(?:` + emailDot + emailLabel + `)*` + emailDot + emailTLD + `\b`)
+	reEmailWord = regexp.MustCompile(`\b` + emailLocal + emailAtW + emailLabel + `(?:` + emailDot + emailLabel + `)*` + emailDot + emailTLD + `\b`)
+)
+
+// URLs: anything after a scheme or "www.", and bare domains under the
+// generic and UK top-level domains a clinic, a practitioner or a social
+// profile would use (instagram.com/jane, tiktok.com/@jane, linktr.ee/jane,
+// glowclinic.co.uk). Top-level domains that are also clinical units or
+// abbreviations (ml, mg, iu, cc) are left out on purpose.
+const urlTLDs = `(?:co\.uk|org\.uk|me\.uk|ltd\.uk|plc\.uk|net\.uk|ac\.uk|nhs\.uk|gov\.uk|com|net|org|uk|io|me|info|biz|ee|ly|app|co|health|clinic|beauty|invalid|example|test|online|site|shop|store|london|scot|wales|cymru|ie|eu|tv|gg|link|page|website|social|salon|care|studio)`
+
+var (
+	reURLScheme = regexp.MustCompile(`\b(?:https?://|www\.)[^\s<>"{}|\\^\[\]` + "`" + `]+`)
+	reURLBare   = regexp.MustCompile(`\b(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+` + urlTLDs + `\b(?:/[^\s<>"{}|\\^\[\]` + "`" + `]*)?`)
+)
+
+// Handles: "@" followed by a handle, not preceded by a character that
+// would make it part of an e-mail address. Handles that read as a time
+// ("@5pm", "@ 10:30") are clock times, not accounts.
+var (
+	reHandle     = regexp.MustCompile(`@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?`)
+	reHandleTime = regexp.MustCompile(`^@\d{1,2}(?:[.:]\d{2})?(?:am|pm)?$`)
+	// "instagram: jane.doe", "her insta is jane_doe_aesthetics".
+	reHandleCtx = regexp.MustCompile(`\b(?:instagram|insta|ig|tiktok|snapchat|snap|twitter|facebook|fb|threads|youtube|linkedin|onlyfans|whatsapp)(?: (?:account|page|handle|username|user|name|profile|id))?(?: (?:is|was))?( ?[:\-] ?| )@?([a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_])\b`)
+)
+
+func detectEmails(a *analysis, out []Span) []Span {
+	t := a.n.Text
+	// An address needs an '@' or an "at" in brackets; the bare-word form
+	// also needs a spelled-out "dot" somewhere in the text.
+	anchors := byteAnchors(t, '@')
+	var words []int
+	hasDot := false
+	for _, tk := range a.toks {
+		switch tk.key {
+		case "at":
+			words = append(words, tk.start)
+			if tk.start > 0 && strings.IndexByte("[({<", t[tk.start-1]) >= 0 {
+				anchors = append(anchors, tk.start)
+			}
+		case "dot":
+			hasDot = true
+		}
+	}
+	for _, m := range a.findIn(reEmail, a.windowsAround(anchors, 72, 96)) {
+		s := t[m[0]:m[1]]
+		// "tagged @jane.doe.aesthetic" is a handle after a word, not an
+		// address with spaces round the '@': spaced forms need a real
+		// top-level domain.
+		if (strings.Contains(s, " @") || strings.Contains(s, "@ ")) && !knownTLDs[lastLabel(s)] {
+			continue
+		}
+		out = append(out, a.n.span(m[0], m[1], KindEmail))
+	}
+	if !hasDot {
+		return out
+	}
+	for _, m := range a.findIn(reEmailWord, a.windowsAround(words, 72, 96)) {
+		s := t[m[0]:m[1]]
+		if strings.Contains(s, " dot ") || strings.Contains(s, "dot]") || strings.Contains(s, "dot)") {
+			out = append(out, a.n.span(m[0], m[1], KindEmail))
+		}
+	}
+	return out
+}
+
+// socialWords name the platforms whose handles reHandleCtx looks for.
+var socialWords = wordSet(`instagram insta ig tiktok snapchat snap twitter facebook fb threads youtube linkedin onlyfans whatsapp`)
+
+// knownTLDs are the top-level domains accepted after a spaced '@'.
+var knownTLDs = wordSet(`com net org uk io me info biz ee ly app co health clinic beauty invalid example test online site shop store london scot wales cymru ie eu tv gg link page website social salon care studio edu gov nhs`)
+
+// lastLabel returns the trailing run of letters of s.
+func lastLabel(s string) string {
+	i := len(s)
+	for i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
+		i--
+	}
+	return s[i:]
+}
+
+// trimURL drops trailing punctuation that belongs to the sentence, and a
+// closing bracket that has no opening partner inside the URL.
+func trimURL(s string) string {
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		switch {
+		case strings.IndexByte(".,;:!?'\"", c) >= 0:
+			s = s[:len(s)-1]
+		case c == ')' && strings.Count(s, "(") < strings.Count(s, ")"):
+			s = s[:len(s)-1]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+func detectURLs(a *analysis, out []Span) []Span {
+	t := a.n.Text
+	// A URL has a scheme, "www" or a dot before a top-level domain.
+	scheme := a.toSpace(a.windowsAround(a.tokenAnchors(func(t token) bool { return t.key == "http" || t.key == "https" || t.key == "www" }), 0, 0))
+	var dots []int
+	for _, tk := range a.toks {
+		if tk.start > 0 && t[tk.start-1] == '.' && knownTLDs[tk.key] {
+			dots = append(dots, tk.start)
+		}
+	}
+	bare := a.toSpace(a.windowsAround(dots, 255, 0))
+	for _, re := range []*regexp.Regexp{reURLScheme, reURLBare} {
+		ws := bare
+		if re == reURLScheme {
+			ws = scheme
+		}
+		for _, m := range a.findIn(re, ws) {
+			// A bare domain right after '@' is the domain of an e-mail.
+			if re == reURLBare && m[0] > 0 && (t[m[0]-1] == '@' || t[m[0]-1] == '.') {
+				continue
+			}
+			s := trimURL(t[m[0]:m[1]])
+			if s == "" || !strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
+				continue
+			}
+			out = append(out, a.n.span(m[0], m[0]+len(s), KindURL))
+		}
+	}
+	return out
+}
+
+func detectHandles(a *analysis, out []Span) []Span {
+	t := a.n.Text
+	for _, m := range a.findIn(reHandle, a.windowsAround(byteAnchors(t, '@'), 0, 32)) {
+		if m[0] > 0 {
+			// '#' is what Leaks masks a placeholder with: an '@' right
+			// after redacted text was the '@' of an address whose first
+			// part has gone, not the start of a handle.
+			if c := t[m[0]-1]; isWordByte(c) || c == '_' || c == '.' || c == '@' || c == '#' || c >= 0x80 {
+				continue
+			}
+		}
+		h := t[m[0]:m[1]]
+		if reHandleTime.MatchString(h) || strings.Trim(h[1:], "0123456789") == "" {
+			continue
+		}
+		out = append(out, a.n.span(m[0], m[1], KindHandle))
+	}
+	social := a.tokenAnchors(func(t token) bool { return socialWords[t.key] })
+	for _, m := range a.findIn(reHandleCtx, a.windowsAround(social, 0, 64)) {
+		h := t[m[4]:m[5]]
+		sep := t[m[2]:m[3]]
+		// Without a colon or '@', only a handle-shaped word counts, so
+		// "via instagram messages" keeps its last word.
+		explicit := strings.ContainsAny(sep, ":-") || m[4] > 0 && t[m[4]-1] == '@'
+		if !explicit && !strings.ContainsAny(h, "._0123456789") {
+			continue
+		}
+		start := m[4]
+		if start > 0 && t[start-1] == '@' {
+			start--
+		}
+		out = append(out, a.n.span(start, m[5], KindHandle))
+	}
+	return out
+}

@@ -1,0 +1,172 @@
+package pii
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// monthAlt matches any English month name or abbreviation in the
+// matching copy.
+const monthAlt = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
+
+// Date patterns, day first as UK writers use them. Each is validated in
+// code (day 1–31, month 1–12, plausible year) so that versions, decimals
+// and ratios do not pass.
+var (
+	// A separator is '/', '.' or '-', or a space where a line break
+	// replaced one; at least one real separator is required, and two
+	// real ones must agree.
+	reDateNumeric = regexp.MustCompile(`\b(\d{1,2})([/.\-] ?| )(\d{1,2})([/.\-] ?| )(\d{4}|\d{2})\b`)
+	reDateISO     = regexp.MustCompile(`\b(\d{4})([/.\-] ?| )(\d{1,2})([/.\-] ?| )(\d{1,2})\b`)
+	// "3rd May 2024", "3 May", "3rd of May '24", "03-may-2024".
+	reDateDMY = regexp.MustCompile(`\b(\d{1,2})(st|nd|rd|th)?(?: of)?[ \-/.]?(` + monthAlt + `)\b\.?(?:,?[ \-/.]?(?:'(\d{2})|(\d{4}))\b)?`)
+	// "May 3rd", "May 3, 2024", "May 3rd '24".
+	reDateMDY = regexp.MustCompile(`\b(` + monthAlt + `)\.? (\d{1,2})(st|nd|rd|th)?\b(?:,? (?:'(\d{2})|(\d{4}))\b)?`)
+	// "May 2024", "May '24".
+	reDateMY = regexp.MustCompile(`\b(` + monthAlt + `)\.?,? (?:'(\d{2})|(\d{4}))\b`)
+	// "on 14/05": day and month without a year, only after a preposition
+	// that makes the date reading certain.
+	reDateDM = regexp.MustCompile(`\b(?:on|dated|since|from|until|till) (\d{1,2})/(\d{1,2})\b`)
+)
+
+// dateWeakMonths are month names that are also common English words;
+// they only count as a date with a year, an ordinal, a capital letter in
+// prose, or a preceding date preposition ("you may 3…" is not a date).
+var dateWeakMonths = wordSet(`may mar`)
+
+// datePrepositions make a following day-month reading certain.
+var datePrepositions = wordSet(`on from since until till by before after dated between and of`)
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// dateSeps checks the two separators of a numeric date.
+func dateSeps(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	switch {
+	case a == "" && b == "":
+		return false
+	case a == "" || b == "":
+		return true
+	}
+	return a == b
+}
+
+func validDay(d int) bool   { return d >= 1 && d <= 31 }
+func validMonth(m int) bool { return m >= 1 && m <= 12 }
+func validYear4(y int) bool { return y >= 1900 && y <= 2099 }
+
+// sub returns the submatch i of m in t, or "" if it did not take part.
+func sub(t string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return t[m[2*i]:m[2*i+1]]
+}
+
+func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
+	t := a.n.Text
+	// Numeric dates need two digit groups close together; written dates
+	// need a month name.
+	var numAnchors []int
+	for i := 1; i < len(gs); i++ {
+		if gs[i].start-gs[i-1].end <= 2 {
+			numAnchors = append(numAnchors, gs[i-1].start)
+		}
+	}
+	numeric := a.windowsAround(numAnchors, 0, 16)
+	monthly := a.windowsAround(a.tokenAnchors(func(t token) bool { return months[t.key] != 0 }), 16, 24)
+	for _, m := range a.findIn(reDateNumeric, numeric) {
+		d, mo, y := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), sub(t, m, 5)
+		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validDay(d) || !validMonth(mo) {
+			continue
+		}
+		if len(y) == 4 && !validYear4(atoi(y)) {
+			continue
+		}
+		out = append(out, a.n.span(m[0], m[1], KindDate))
+	}
+	for _, m := range a.findIn(reDateISO, numeric) {
+		y, mo, d := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), atoi(sub(t, m, 5))
+		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validYear4(y) || !validMonth(mo) || !validDay(d) {
+			continue
+		}
+		out = append(out, a.n.span(m[0], m[1], KindDate))
+	}
+	for _, m := range a.findIn(reDateDMY, monthly) {
+		if !validDay(atoi(sub(t, m, 1))) {
+			continue
+		}
+		end := m[1]
+		hasYear := m[8] >= 0 || m[10] >= 0
+		if m[10] >= 0 && !validYear4(atoi(sub(t, m, 5))) {
+			// "3 May 1500 IU": keep the date, leave the number.
+			end, hasYear = m[7], false
+		}
+		if !a.monthOK(m[0], m[6], m[7], hasYear || m[4] >= 0) {
+			continue
+		}
+		out = append(out, a.n.span(m[0], end, KindDate))
+	}
+	for _, m := range a.findIn(reDateMDY, monthly) {
+		if !validDay(atoi(sub(t, m, 2))) {
+			continue
+		}
+		end := m[1]
+		hasYear := m[8] >= 0 || m[10] >= 0
+		if m[10] >= 0 && !validYear4(atoi(sub(t, m, 5))) {
+			end, hasYear = m[5], false
+			if m[6] >= 0 {
+				end = m[7]
+			}
+		}
+		if !a.monthOK(m[0], m[2], m[3], hasYear || m[6] >= 0) {
+			continue
+		}
+		out = append(out, a.n.span(m[0], end, KindDate))
+	}
+	for _, m := range a.findIn(reDateMY, monthly) {
+		if m[6] >= 0 && !validYear4(atoi(sub(t, m, 3))) {
+			continue
+		}
+		out = append(out, a.n.span(m[0], m[1], KindDate))
+	}
+	for _, m := range a.findIn(reDateDM, a.windowsAround(byteAnchors(t, '/'), 12, 4)) {
+		if !validDay(atoi(sub(t, m, 1))) || !validMonth(atoi(sub(t, m, 2))) {
+			continue
+		}
+		// "from 1/2 syringe" is a fraction, not a date.
+		if k := a.tokenIndexAt(m[1]); k < len(a.toks) && clinicalWords[a.toks[k].key] && a.toks[k].start-m[1] <= 1 {
+			continue
+		}
+		out = append(out, a.n.span(m[2], m[1], KindDate))
+	}
+	return out
+}
+
+// monthOK decides whether the month word at [ms, me) really names a month.
+// Unambiguous month names always do. "May" and "Mar" do only when strong
+// evidence is present (a year or ordinal, passed in as strong), when the
+// word is capitalised in prose, or when a date preposition precedes the
+// date starting at dateStart.
+func (a *analysis) monthOK(dateStart, ms, me int, strong bool) bool {
+	w := a.n.Text[ms:me]
+	if strong || !dateWeakMonths[w] {
+		return true
+	}
+	if a.caseInformative {
+		if k := a.tokenIndexAt(ms); k < len(a.toks) && a.toks[k].start == ms && a.shapeOf(a.toks[k]) == shapeTitle {
+			return true
+		}
+	}
+	if k := a.tokenIndexAt(dateStart) - 1; k >= 0 && datePrepositions[a.toks[k].key] {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,55 @@
+package pii
+
+import (
+	"regexp"
+	"strings"
+)
+
+// UK postcodes, with the BS 7666 letter rules: the first letter is never
+// Q, V or X; the second never I, J or Z; a letter in the third position
+// (A9A) is one of ABCDEFGHJKPSTUW; a letter in the fourth position (AA9A)
+// is one of ABEHMNPRVWXY; the inward letters are never C, I, K, M, O or V.
+// The space between outward and inward code is optional. GIR 0AA is the
+// one non-conforming code still in use.
+var rePostcode = regexp.MustCompile(`\b(?:gir ?0aa|[a-pr-uwyz](?:\d[a-hjkpstuw]|\d\d?|[a-hk-y]\d[abehmnprv-y]|[a-hk-y]\d\d?) ?\d[abd-hjlnp-uw-z]{2})\b`)
+
+func detectPostcodes(a *analysis, out []Span) []Span {
+	// A postcode's inward code starts with a digit, and both parts hold
+	// one.
+	var anchors []int
+	for _, t := range a.toks {
+		if t.digit && len(t.text) <= 7 {
+			anchors = append(anchors, t.start)
+		}
+	}
+	for _, m := range a.findIn(rePostcode, a.windowsAround(anchors, 5, 8)) {
+		out = append(out, a.n.span(m[0], m[1], KindPostcode))
+	}
+	return out
+}
+
+// Street address lines: a house number, one to three name words and a
+// street type, as in "12 Acacia Avenue" or "4a Harley St". The name words
+// are checked against the common and clinical vocabularies so that
+// "2 weeks later dr …" is not an address.
+var reAddress = regexp.MustCompile(`\b(\d{1,4}[a-z]?),? ((?:[a-z][a-z'\-]* ){1,3})(street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|place|pl|terrace|tce|gardens|gdns|grove|hill|mews|park|square|sq|walk|row|rise|green|parade|boulevard|wharf|meadows?|vale|croft|gate|yard|view|approach|chase)\b\.?`)
+
+func detectAddresses(a *analysis, out []Span) []Span {
+	t := a.n.Text
+	streets := a.tokenAnchors(func(t token) bool { return streetTypes[t.key] != "" })
+	for _, m := range a.findIn(reAddress, a.windowsAround(streets, 80, 8)) {
+		ok := true
+		for _, w := range strings.Fields(t[m[4]:m[5]]) {
+			if isCommonWord(w) || shortWords[w] && len(w) < 3 {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := m[7]
+		out = append(out, a.n.span(m[0], end, KindAddress))
+	}
+	return out
+}

@@ -1,0 +1,601 @@
+package pii
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Known holds the identifiers a record already carries. NewMatcher turns
+// them into a Matcher that finds every surface variant of each value in
+// free text. Values are given as they are stored; the matcher normalises
+// them exactly as it normalises text, so case, diacritics, width,
+// invisible characters and look-alike letters never matter.
+type Known struct {
+	// GivenNames are first names, one name per entry ("Jane", "Mary Ann").
+	GivenNames []string
+	// FamilyNames are surnames ("Doe", "O'Neill", "Smith-Jones").
+	FamilyNames []string
+	// OtherNames are middle names, nicknames, aliases, maiden names.
+	OtherNames []string
+	// Titles are extra honorifics the record uses ("Councillor"). The
+	// common English titles are always known.
+	Titles []string
+	// DatesOfBirth are matched in every common numeric and written form,
+	// with and without the year.
+	DatesOfBirth []time.Time
+	// NHSNumbers are matched on their digits, with any separators.
+	NHSNumbers []string
+	// Phones are matched on their national significant number, so any of
+	// 07700 900123, +44 7700 900123, 0044 (0)7700 900 123 finds the others.
+	Phones []string
+	// Emails are matched whole, in spelled-out forms ("[at]", "dot"), and
+	// by their local part when that is personal.
+	Emails []string
+	// Handles are social-media handles, with or without the '@'.
+	Handles []string
+	// Postcodes are matched with or without the space.
+	Postcodes []string
+	// Addresses are address lines; a multi-line address may be given as
+	// one entry separated by commas or line breaks. Street-type
+	// abbreviations are interchangeable ("Avenue", "Ave").
+	Addresses []string
+	// Registrations are practitioner registration numbers.
+	Registrations []string
+	// Other holds any further identifying value (booking references,
+	// clinic account numbers). Matches are reported as KindOther.
+	Other []string
+}
+
+// sepClass restricts the text allowed between the tokens of a pattern.
+type sepClass uint8
+
+const (
+	sepName      sepClass = iota // space, full stop: "Jane Doe", "J. Doe"
+	sepNameComma                 // sepName plus comma: "Doe, Jane"
+	sepDotted                    // must contain a full stop: "J.D."
+	sepDate                      // "14/05/1990", "14 May, 1990", "May '90"
+	sepSlash                     // exactly "/": "14/05"
+	sepLoose                     // up to three non-word characters
+)
+
+// seqPattern is a sequence of token keys to find in the text.
+type seqPattern struct {
+	toks []string
+	kind Kind
+	sep  sepClass
+	// weak marks a single name token that is also an ordinary word or a
+	// very short word ("May", "Ed"): it is reported only when casing or a
+	// neighbouring title or name says it is a name.
+	weak bool
+	// initials marks an undotted run of initials ("JD"), reported only
+	// when written in capitals or when casing carries no information.
+	initials bool
+}
+
+// projPattern is a value searched for in a projection of the text.
+type projPattern struct {
+	value string
+	kind  Kind
+	// phone marks a national significant number, extended backwards
+	// over 0, 44, 0044 and '+' when found.
+	phone bool
+}
+
+// Matcher finds the surface variants of one record's known identifiers.
+// It is immutable and safe for concurrent use.
+type Matcher struct {
+	seqs   map[string][]seqPattern
+	digits []projPattern // searched in the digit projection, anywhere
+	alnums []projPattern // searched in the alphanumeric projection, on word boundaries
+	titles map[string]bool
+	names  map[string]bool // every name token key, for adjacency
+	empty  bool
+}
+
+// matcherBuilder accumulates patterns without duplicates.
+type matcherBuilder struct {
+	m    *Matcher
+	seen map[string]bool
+}
+
+func (b *matcherBuilder) addSeq(p seqPattern) {
+	if len(p.toks) == 0 {
+		return
+	}
+	for _, t := range p.toks {
+		if t == "" {
+			return
+		}
+	}
+	key := fmt.Sprint(p.kind, p.sep, p.weak, p.initials, p.toks)
+	if b.seen[key] {
+		return
+	}
+	b.seen[key] = true
+	b.m.seqs[p.toks[0]] = append(b.m.seqs[p.toks[0]], p)
+}
+
+func (b *matcherBuilder) addDigits(v string, k Kind, phone bool) {
+	key := "d" + string(k) + v
+	if v == "" || b.seen[key] {
+		return
+	}
+	b.seen[key] = true
+	b.m.digits = append(b.m.digits, projPattern{value: v, kind: k, phone: phone})
+}
+
+func (b *matcherBuilder) addAlnum(v string, k Kind) {
+	key := "a" + string(k) + v
+	if v == "" || b.seen[key] {
+		return
+	}
+	b.seen[key] = true
+	b.m.alnums = append(b.m.alnums, projPattern{value: v, kind: k})
+}
+
+// normTokens normalises a stored value and splits it into tokens.
+func normTokens(s string) []token {
+	return tokenize(Normalize(s).Text)
+}
+
+func keys(ts []token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.key
+	}
+	return out
+}
+
+// parts splits token keys at the apostrophes and hyphens kept inside
+// tokens, so "o'neill" also matches "O Neill".
+func parts(ts []token) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, strings.FieldsFunc(t.text, func(r rune) bool { return r == '\'' || r == '-' })...)
+	}
+	return out
+}
+
+// squash returns the letters and digits of a normalised value.
+func squash(s string) string {
+	t := Normalize(s).Text
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		sz, word, _ := wordRuneAt(t, i)
+		if word {
+			b.WriteString(t[i : i+sz])
+		}
+		i += sz
+	}
+	return b.String()
+}
+
+func onlyDigits(s string) string {
+	var b strings.Builder
+	for _, r := range Normalize(s).Text {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// NewMatcher compiles the known identifiers of one record. Empty and
+// unusable values are ignored; NewMatcher never fails.
+func NewMatcher(k Known) *Matcher {
+	b := &matcherBuilder{
+		m: &Matcher{
+			seqs:   make(map[string][]seqPattern),
+			titles: make(map[string]bool),
+			names:  make(map[string]bool),
+		},
+		seen: make(map[string]bool),
+	}
+	for t := range titles {
+		b.m.titles[t] = true
+	}
+	for _, t := range k.Titles {
+		for _, tk := range normTokens(t) {
+			b.m.titles[tk.key] = true
+		}
+	}
+	b.addNames(k)
+	for _, d := range k.DatesOfBirth {
+		b.addDate(d)
+	}
+	for _, v := range k.NHSNumbers {
+		if d := onlyDigits(v); len(d) >= 7 {
+			b.addDigits(d, KindNHSNumber, false)
+		}
+	}
+	for _, v := range k.Phones {
+		b.addPhone(v)
+	}
+	for _, v := range k.Emails {
+		b.addEmail(v)
+	}
+	for _, v := range k.Handles {
+		b.addHandle(v)
+	}
+	for _, v := range k.Postcodes {
+		if s := squash(v); len(s) >= 4 {
+			b.addAlnum(s, KindPostcode)
+		}
+	}
+	for _, v := range k.Addresses {
+		b.addAddress(v)
+	}
+	for _, v := range k.Registrations {
+		b.addIdentifier(v, KindRegistration)
+	}
+	for _, v := range k.Other {
+		b.addIdentifier(v, KindOther)
+		if ts := normTokens(v); len(ts) > 1 {
+			b.addSeq(seqPattern{toks: keys(ts), kind: KindOther, sep: sepLoose})
+		}
+	}
+	b.m.empty = len(b.m.seqs) == 0 && len(b.m.digits) == 0 && len(b.m.alnums) == 0
+	return b.m
+}
+
+// addIdentifier adds a code-like value: long digit strings match anywhere
+// in the digit projection (separators ignored), anything else matches on
+// word boundaries with separators ignored.
+func (b *matcherBuilder) addIdentifier(v string, k Kind) {
+	s := squash(v)
+	switch {
+	case allDigits(s) && len(s) >= 7:
+		b.addDigits(s, k, false)
+	case len(s) >= 3:
+		b.addAlnum(s, k)
+	}
+}
+
+// nameWeak reports whether a single-token name is also an ordinary or very
+// short word and so needs corroboration before it is reported.
+func nameWeak(key string) bool {
+	return len(key) <= 2 || isCommonWord(key) || shortWords[key] || functionWords[key] ||
+		isCue(key) || streetTypes[key] != ""
+}
+
+func (b *matcherBuilder) addSingleName(key string) {
+	if key == "" || nameParticles[key] || len(key) < 2 {
+		return
+	}
+	b.m.names[key] = true
+	weak := nameWeak(key)
+	b.addSeq(seqPattern{toks: []string{key}, kind: KindName, sep: sepName, weak: weak})
+	if len(key) >= 3 && !weak {
+		// Possessive or plural without the apostrophe: "Janes", "Joness".
+		b.addSeq(seqPattern{toks: []string{key + "s"}, kind: KindName, sep: sepName})
+	}
+}
+
+func (b *matcherBuilder) addNames(k Known) {
+	type name struct {
+		toks []token
+	}
+	var given, family, other []name
+	collect := func(list []string) []name {
+		var out []name
+		for _, v := range list {
+			if ts := normTokens(v); len(ts) > 0 {
+				out = append(out, name{ts})
+			}
+		}
+		return out
+	}
+	given, family, other = collect(k.GivenNames), collect(k.FamilyNames), collect(k.OtherNames)
+	all := append(append(append([]name(nil), given...), family...), other...)
+	for _, n := range all {
+		ks, ps := keys(n.toks), parts(n.toks)
+		// Multi-word names as a whole; single words go through
+		// addSingleName, which knows about ambiguous words.
+		if len(ks) > 1 {
+			b.addSeq(seqPattern{toks: ks, kind: KindName, sep: sepName})
+		}
+		if len(ps) > 1 {
+			b.addSeq(seqPattern{toks: ps, kind: KindName, sep: sepName})
+		}
+		for _, key := range ks {
+			b.addSingleName(key)
+		}
+		for _, p := range ps {
+			if len(p) >= 3 {
+				b.addSingleName(p)
+			}
+		}
+		if len(ps) > 1 {
+			// "ONeill" for "O'Neill", "SmithJones" for "Smith-Jones".
+			b.addSingleName(strings.Join(ps, ""))
+		}
+	}
+	// Full names in either order, and initials with a surname.
+	for _, g := range given {
+		gk := keys(g.toks)
+		for _, f := range family {
+			fk := keys(f.toks)
+			b.addSeq(seqPattern{toks: concat(gk, fk), kind: KindName, sep: sepName})
+			b.addSeq(seqPattern{toks: concat(fk, gk), kind: KindName, sep: sepNameComma})
+			gi := initialsOf(gk)
+			fi := initialsOf(fk)
+			// "J. Doe", "J Doe", "Doe, J."
+			b.addSeq(seqPattern{toks: concat(gi[:1], fk), kind: KindName, sep: sepName})
+			b.addSeq(seqPattern{toks: concat(fk, gi[:1]), kind: KindName, sep: sepNameComma})
+			// "J.D." and "J. M. D."
+			b.addSeq(seqPattern{toks: concat(gi[:1], fi[:1]), kind: KindName, sep: sepDotted})
+			b.addSeq(seqPattern{toks: []string{gi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
+			for _, o := range other {
+				oi := initialsOf(keys(o.toks))
+				b.addSeq(seqPattern{toks: concat(gi[:1], oi[:1], fk), kind: KindName, sep: sepName})
+				b.addSeq(seqPattern{toks: concat(gi[:1], oi[:1], fi[:1]), kind: KindName, sep: sepDotted})
+				b.addSeq(seqPattern{toks: []string{gi[0] + oi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
+			}
+		}
+	}
+}
+
+func concat(ss ...[]string) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s...)
+	}
+	return out
+}
+
+// initialsOf returns the first letter of each key.
+func initialsOf(ks []string) []string {
+	out := make([]string, 0, len(ks))
+	for _, k := range ks {
+		for _, r := range k {
+			out = append(out, string(r))
+			break
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, "")
+	}
+	return out
+}
+
+// ordinal returns "1st", "2nd", "3rd", "4th", "11th" and so on.
+func ordinal(d int) string {
+	suffix := "th"
+	if d%100 < 11 || d%100 > 13 {
+		switch d % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(d) + suffix
+}
+
+// addDate adds every common written form of a date of birth: day-first
+// and ISO numeric forms with 2- or 4-digit years, month-first forms, day
+// and month names with and without ordinals and "of", month and day
+// without a year, and the contiguous digit forms.
+func (b *matcherBuilder) addDate(t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	d, mo, y := t.Day(), int(t.Month()), t.Year()
+	dNum := []string{strconv.Itoa(d), fmt.Sprintf("%02d", d)}
+	dAll := append(append([]string(nil), dNum...), ordinal(d))
+	mNum := []string{strconv.Itoa(mo), fmt.Sprintf("%02d", mo)}
+	mName := monthNames[mo]
+	years := []string{fmt.Sprintf("%04d", y), fmt.Sprintf("%02d", y%100)}
+	add := func(sep sepClass, toks ...string) {
+		b.addSeq(seqPattern{toks: toks, kind: KindDate, sep: sep})
+	}
+	for _, yy := range years {
+		for _, dd := range dAll {
+			for _, mm := range append(append([]string(nil), mNum...), mName...) {
+				add(sepDate, dd, mm, yy)
+			}
+			for _, mm := range mName {
+				add(sepDate, mm, dd, yy)
+				add(sepDate, dd, "of", mm, yy)
+			}
+		}
+		for _, dd := range dNum {
+			for _, mm := range mNum {
+				add(sepDate, mm, dd, yy) // month-first, as US forms write it
+			}
+		}
+		for _, mm := range mNum {
+			for _, dd := range dNum {
+				if len(yy) == 4 {
+					add(sepDate, yy, mm, dd)
+				}
+				add(sepName, dd+mm+yy)
+				if len(yy) == 4 {
+					add(sepName, yy+mm+dd)
+				}
+			}
+		}
+	}
+	for _, dd := range dAll {
+		for _, mm := range mName {
+			add(sepDate, dd, mm)
+			add(sepDate, mm, dd)
+			add(sepDate, dd, "of", mm)
+		}
+	}
+	for _, dd := range dNum {
+		for _, mm := range mNum {
+			add(sepSlash, dd, mm)
+		}
+	}
+}
+
+// addPhone adds a phone number by its national significant number: the
+// digits without the +44, 0044 or 0 prefix. Non-UK numbers are matched on
+// their digits as written, less any international 00.
+func (b *matcherBuilder) addPhone(v string) {
+	d := onlyDigits(v)
+	switch {
+	case strings.HasPrefix(d, "0044"):
+		d = d[4:]
+	case strings.HasPrefix(d, "44") && len(d) >= 11:
+		d = d[2:]
+	case strings.HasPrefix(d, "00"):
+		d = d[2:]
+	}
+	d = strings.TrimPrefix(d, "0")
+	if len(d) >= 7 {
+		b.addDigits(d, KindPhone, true)
+	}
+}
+
+// addEmail adds an address whole (with "[at]"/"dot" spellings) and, when
+// it is personal and not just the person's name, its local part.
+func (b *matcherBuilder) addEmail(v string) {
+	t := Normalize(v).Text
+	at := strings.LastIndexByte(t, '@')
+	if at <= 0 || at == len(t)-1 {
+		b.addIdentifier(v, KindEmail)
+		return
+	}
+	local, domain := normTokens(t[:at]), normTokens(t[at+1:])
+	lk, dk := keys(local), keys(domain)
+	if len(lk) == 0 || len(dk) == 0 {
+		return
+	}
+	spelledDomain := []string{dk[0]}
+	for _, k := range dk[1:] {
+		spelledDomain = append(spelledDomain, "dot", k)
+	}
+	for _, dom := range [][]string{dk, spelledDomain} {
+		b.addSeq(seqPattern{toks: concat(lk, dom), kind: KindEmail, sep: sepLoose})
+		b.addSeq(seqPattern{toks: concat(lk, []string{"at"}, dom), kind: KindEmail, sep: sepLoose})
+	}
+	b.addAlnum(squash(t), KindEmail)
+	// The local part alone, unless it is a role mailbox or nothing but
+	// the person's name (names are swept as names).
+	if genericLocalParts[strings.Join(lk, "")] || genericLocalParts[t[:at]] {
+		return
+	}
+	allNames := true
+	for _, k := range lk {
+		if !b.m.names[k] {
+			allNames = false
+		}
+	}
+	if allNames {
+		return
+	}
+	if s := squash(t[:at]); len(s) >= 4 {
+		b.addAlnum(s, KindEmail)
+	}
+	if len(lk) > 1 {
+		b.addSeq(seqPattern{toks: lk, kind: KindEmail, sep: sepLoose})
+	}
+}
+
+// addHandle adds a handle with any of '.', '_' or '-' between its parts,
+// or none, with or without the '@'.
+func (b *matcherBuilder) addHandle(v string) {
+	ts := normTokens(v)
+	if len(ts) == 0 {
+		return
+	}
+	if len(ts) > 1 {
+		b.addSeq(seqPattern{toks: keys(ts), kind: KindHandle, sep: sepLoose})
+	}
+	if s := squash(v); len(s) >= 3 {
+		b.addAlnum(s, KindHandle)
+	}
+}
+
+// addAddress adds each line of an address, with street-type
+// abbreviations interchangeable and, for a numbered street line, the
+// street name without its number.
+func (b *matcherBuilder) addAddress(v string) {
+	lines := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '\n' || r == ';' })
+	for _, line := range lines {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if rePostcode.MatchString(Normalize(line).Text) && len(normTokens(line)) <= 2 {
+			if s := squash(line); len(s) >= 5 && len(s) <= 7 {
+				b.addAlnum(s, KindPostcode)
+				continue
+			}
+		}
+		ks := keys(normTokens(line))
+		if len(ks) == 0 {
+			continue
+		}
+		for _, variant := range streetVariants(ks) {
+			b.addAddressSeq(variant)
+			if len(variant) > 1 && variant[0] != "" && isDigit(variant[0][0]) {
+				b.addAddressSeq(variant[1:])
+			}
+		}
+	}
+}
+
+func (b *matcherBuilder) addAddressSeq(ks []string) {
+	if len(ks) == 1 {
+		k := ks[0]
+		if len(k) < 3 || isCommonWord(k) || streetTypes[k] != "" || allDigits(k) {
+			return
+		}
+	}
+	b.addSeq(seqPattern{toks: ks, kind: KindAddress, sep: sepLoose})
+}
+
+// streetVariants expands street-type words to every spelling of the same
+// type: "acacia avenue" also yields "acacia ave" and "acacia av".
+func streetVariants(ks []string) [][]string {
+	out := [][]string{append([]string(nil), ks...)}
+	for i, k := range ks {
+		full := streetTypes[k]
+		if full == "" || i == 0 {
+			continue
+		}
+		var next [][]string
+		for _, v := range out {
+			for _, abbr := range streetSpellings[full] {
+				c := append([]string(nil), v...)
+				c[i] = abbr
+				next = append(next, c)
+			}
+		}
+		if len(next) > 64 {
+			break
+		}
+		out = next
+	}
+	return out
+}
+
+// streetSpellings maps each street type to all its spellings, sorted so
+// that pattern generation is deterministic.
+var streetSpellings = func() map[string][]string {
+	m := make(map[string][]string)
+	for abbr, full := range streetTypes {
+		m[full] = append(m[full], abbr)
+	}
+	for _, v := range m {
+		sort.Strings(v)
+	}
+	return m
+}()

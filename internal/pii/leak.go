@@ -1,0 +1,37 @@
+package pii
+
+import "regexp"
+
+// rePlaceholder matches the placeholders Redact writes.
+var rePlaceholder = regexp.MustCompile(`\[(?:NAME|NHS_NUMBER|PHONE|EMAIL|URL|HANDLE|POSTCODE|DATE|REGISTRATION|NI_NUMBER|ADDRESS|OTHER|REDACTED)\]`)
+
+// Leaks re-scans redacted text with the Matcher (which may be nil) and
+// with every generic detector, and returns whatever they still find. An
+// empty result means the gate passes; anything else should stop the
+// export (fail closed).
+//
+// The package's own placeholders are masked before scanning, so they are
+// never reported and never lend context to a neighbour: "Mrs [NAME]" does
+// not make "[NAME]" a name, and "[NHS_NUMBER]" does not make a nearby
+// number an NHS number. Leaks is meant for Placeholders output; on
+// Surrogates output the generic detectors will, by design, report the
+// realistic surrogates, so gate such output with m.Find instead.
+func Leaks(text string, m *Matcher) []Span {
+	return scan(Normalize(maskPlaceholders(text)), m, true)
+}
+
+// maskPlaceholders overwrites each placeholder with '#' characters of the
+// same byte length, keeping every offset valid for the original text.
+func maskPlaceholders(text string) string {
+	locs := rePlaceholder.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, l := range locs {
+		for i := l[0]; i < l[1]; i++ {
+			b[i] = '#'
+		}
+	}
+	return string(b)
+}

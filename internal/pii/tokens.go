@@ -1,0 +1,189 @@
+package pii
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word of the matching copy: a run of letters and digits, with
+// an apostrophe or hyphen allowed between two letters so that "o'neill",
+// "smith-jones" and "jane's" stay whole.
+type token struct {
+	start, end int    // byte range in Normalized.Text
+	text       string // the token as it appears in the copy
+	key        string // text without apostrophes and hyphens
+	alpha      bool   // contains a letter
+	digit      bool   // contains a digit
+}
+
+// shape is the capitalisation of a token in the original text. The
+// matching copy is case-folded, so casing is read back from the original
+// through the offset map.
+type shape uint8
+
+const (
+	shapeNone  shape = iota // no letters
+	shapeLower              // starts with a small letter
+	shapeTitle              // capital then small letters ("Jane", "McDonald"), or a lone capital
+	shapeUpper              // two or more letters, all capitals ("JANE")
+)
+
+// analysis holds what every detector needs to know about one text: its
+// matching copy, tokens, and whether its author used capitals
+// meaningfully.
+type analysis struct {
+	n    *Normalized
+	toks []token
+	// caseInformative is true when the original mixes capitals and small
+	// letters the way ordinary prose does. In an all-capitals or
+	// all-lower-case text, casing says nothing about whether a word is a
+	// name, so case-dependent rules fall back to word lists.
+	caseInformative bool
+}
+
+func analyze(n *Normalized) *analysis {
+	a := &analysis{n: n, toks: tokenize(n.Text)}
+	// Count words by shape. Prose has mostly lower-case words and some
+	// capitalised ones; text typed in capitals, or entirely in lower
+	// case, has no usable casing. One identifier written in capitals
+	// inside ordinary prose leaves the text informative.
+	upper, lower, title := 0, 0, 0
+	for _, t := range a.toks {
+		if !t.alpha || t.digit || len(t.text) < 2 {
+			continue
+		}
+		switch a.shapeOf(t) {
+		case shapeUpper:
+			upper++
+		case shapeLower:
+			lower++
+		case shapeTitle:
+			title++
+		}
+	}
+	a.caseInformative = lower > 0 && title+upper > 0 && lower+title > upper
+	return a
+}
+
+// isWordByte reports whether the ASCII byte c can be part of a token.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+// wordRuneAt decodes the rune at i and reports whether it is a word rune
+// and whether it is a letter.
+func wordRuneAt(s string, i int) (size int, word, letter bool) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 1, isWordByte(c), c >= 'a' && c <= 'z'
+	}
+	r, sz := utf8.DecodeRuneInString(s[i:])
+	l := unicode.IsLetter(r)
+	return sz, l || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r), l
+}
+
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/5+1)
+	for i := 0; i < len(s); {
+		sz, word, _ := wordRuneAt(s, i)
+		if !word {
+			i += sz
+			continue
+		}
+		start := i
+		alpha, digit := false, false
+		prevLetter := false
+		for i < len(s) {
+			sz, word, letter := wordRuneAt(s, i)
+			if word {
+				alpha = alpha || letter
+				digit = digit || !letter
+				prevLetter = letter
+				i += sz
+				continue
+			}
+			// An apostrophe or hyphen joins two letters.
+			if (s[i] == '\'' || s[i] == '-') && prevLetter && i+1 < len(s) {
+				if _, w, l := wordRuneAt(s, i+1); w && l {
+					i++
+					continue
+				}
+			}
+			break
+		}
+		text := s[start:i]
+		key := text
+		if strings.ContainsAny(text, "'-") {
+			key = strings.NewReplacer("'", "", "-", "").Replace(text)
+		}
+		toks = append(toks, token{start: start, end: i, text: text, key: key, alpha: alpha, digit: digit})
+	}
+	return toks
+}
+
+// shapeOf reads the capitalisation of t from the original text.
+func (a *analysis) shapeOf(t token) shape {
+	os, oe := a.n.Original(t.start, t.end)
+	first := true
+	firstUpper := false
+	letters, upper, lower := 0, 0, 0
+	for _, r := range a.n.orig[os:oe] {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		u := unicode.IsUpper(r)
+		if u {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		}
+		if first {
+			firstUpper = u
+			first = false
+		}
+	}
+	switch {
+	case letters == 0:
+		return shapeNone
+	case !firstUpper:
+		return shapeLower
+	case letters == 1 || lower > 0:
+		return shapeTitle
+	case upper == letters:
+		return shapeUpper
+	}
+	return shapeTitle
+}
+
+// capitalised reports whether t is written the way a proper noun is in
+// this text: a capital initial in ordinary prose, anything at all in text
+// whose casing carries no information.
+func (a *analysis) capitalised(t token) bool {
+	if !a.caseInformative {
+		return true
+	}
+	s := a.shapeOf(t)
+	return s == shapeTitle || s == shapeUpper
+}
+
+// gap returns the matching-copy text between tokens i and j (i < j).
+func (a *analysis) gap(i, j int) string {
+	return a.n.Text[a.toks[i].end:a.toks[j].start]
+}
+
+// tokenIndexAt returns the index of the first token starting at or after
+// byte offset off of the matching copy.
+func (a *analysis) tokenIndexAt(off int) int {
+	lo, hi := 0, len(a.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.toks[m].start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
