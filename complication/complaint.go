@@ -161,10 +161,11 @@ func (c *Complaint) Open() bool {
 
 // CanBecome reports whether a complaint in status s may next enter status
 // next. The handling runs received → acknowledged → investigating →
-// responded → closed. A complaint may be escalated from any open status
-// (an escalated one again, to another body), and an escalated one may be
-// investigated again, answered or closed. A responded or closed complaint
-// may be reopened, after which it is investigated again.
+// responded → closed. A complaint may be escalated from any status (an
+// escalated one again, to another body; a closed one to the ombudsman), and
+// an escalated one may then be acknowledged, investigated, answered or
+// closed. A responded or closed complaint may be reopened, after which it
+// is investigated again.
 //
 // Closing a complaint that has not been answered is not allowed here,
 // since a complaint closed without a response is one that was ignored;
@@ -181,12 +182,16 @@ func (s ComplaintStatus) CanBecome(next ComplaintStatus) bool {
 	case ComplaintStatusResponded:
 		return next == ComplaintStatusClosed || next == ComplaintStatusReopened || next == ComplaintStatusEscalated
 	case ComplaintStatusClosed:
-		return next == ComplaintStatusReopened
+		// Local resolution ends with closure; the ombudsman route usually
+		// starts after it.
+		return next == ComplaintStatusReopened || next == ComplaintStatusEscalated
 	case ComplaintStatusReopened:
 		return next == ComplaintStatusInvestigating || next == ComplaintStatusEscalated
 	case ComplaintStatusEscalated:
-		return next == ComplaintStatusInvestigating || next == ComplaintStatusResponded || next == ComplaintStatusClosed ||
-			next == ComplaintStatusEscalated
+		// A complainant may escalate before the clinic has even
+		// acknowledged the complaint.
+		return next == ComplaintStatusAcknowledged || next == ComplaintStatusInvestigating || next == ComplaintStatusResponded ||
+			next == ComplaintStatusClosed || next == ComplaintStatusEscalated
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -24,6 +25,9 @@ const (
 	CodeResponseOverdue         Code = "response_overdue"               // responded after the agreed date, or not yet and it has passed
 	CodeOutOfTime               Code = "out_of_time"                    // made after the time limit with no decision recorded
 	CodeDelayNotExplained       Code = "delay_not_explained"            // no response within six months and no explanation
+	CodeStatusTimestamp         Code = "status_timestamp_mismatch"      // the status history and the handling timestamps disagree
+	CodeOutcomeInTime           Code = "out_of_time_outcome_in_time"    // an out-of-time outcome for a complaint made in time
+	CodeRemedyConflict          Code = "remedy_conflict"                // not_stated listed with a remedy
 )
 
 // Check runs the domain rules on a complaint and returns findings sorted by
@@ -40,7 +44,9 @@ const (
 // an extension that does not move the response date later, status changes
 // out of time order); dates in the future; a status change the handling
 // does not allow (see [ComplaintStatus.CanBecome]); an anonymous complaint
-// that names its complainant; an identity block in a de-identified record.
+// that names its complainant (or, when the patient complains, the patient);
+// not_stated listed with a remedy; an identity block in a de-identified
+// record.
 //
 // Warnings (the record is accepted and flagged): the deadlines of
 // [Complaint.Deadlines] missed (acknowledgement, agreed response, the
@@ -49,7 +55,9 @@ const (
 // jurisdiction recorded, so deadlines cannot be computed; a representative
 // acting without the patient's consent recorded; a health and safety
 // concern not linked to a complication report; a response that does not
-// tell the complainant how to take the complaint further; and the
+// tell the complainant how to take the complaint further; a response date
+// with no responded status in the history; an out-of-time outcome for a
+// complaint made in time; and the
 // practitioner's conduct: patient information disclosed in public, an
 // answer given in public, the complainant blocked or ignored. Conduct
 // findings cite the professional guidance by name and never repeat what
@@ -72,10 +80,20 @@ func (k *checker) complaint(c *Complaint) {
 	if c.Identity != nil && c.Deidentification != nil {
 		k.errorf("/identity", CodeIdentityInSubmission, "a de-identified record must not carry an identity block")
 	}
-	if c.Anonymous != nil && *c.Anonymous && c.Identity != nil && c.Identity.Complainant != nil &&
-		!reflect.ValueOf(*c.Identity.Complainant).IsZero() {
-		k.errorf("/identity/complainant", CodeAnonymousWithIdentity, "an anonymous complaint must not identify its complainant")
+	if c.Anonymous != nil && *c.Anonymous && c.Identity != nil {
+		// An anonymous patient complainant is identified just as well by
+		// the patient block.
+		if p := c.Identity.Complainant; p != nil && !reflect.ValueOf(*p).IsZero() {
+			k.errorf("/identity/complainant", CodeAnonymousWithIdentity, "an anonymous complaint must not identify its complainant")
+		}
+		if p := c.Identity.Patient; p != nil && !reflect.ValueOf(*p).IsZero() && c.ComplainantRole == ComplainantRolePatient {
+			k.errorf("/identity/patient", CodeAnonymousWithIdentity, "an anonymous complaint by the patient must not identify the patient")
+		}
 	}
+	if len(c.RemedySought) > 1 && slices.Contains(c.RemedySought, RemedyNotStated) {
+		k.errorf("/remedy_sought", CodeRemedyConflict, "not_stated cannot be listed with a remedy")
+	}
+	k.statusTimestamps(c)
 	if c.ComplainantRole.actsForPatient() && (c.ConsentToAct == nil || !*c.ConsentToAct) {
 		k.warnf("/consent_to_act", CodeConsentToAct,
 			"a complaint made for the patient needs the patient's consent, unless they cannot give it (SI 2009/309 reg 5)")
@@ -92,6 +110,20 @@ func (k *checker) complaint(c *Complaint) {
 			"a response must tell the complainant how to take the complaint further: the ombudsman, ISCAS or a regulator")
 	}
 	k.deadlines(c)
+}
+
+// statusTimestamps checks that the status history and the handling
+// timestamps do not contradict each other: a complaint with a
+// response_sent_at shows the responded status in its history. (A status
+// entry carries its own time, so a status without the matching timestamp
+// field is not a contradiction.)
+func (k *checker) statusTimestamps(c *Complaint) {
+	if len(c.StatusHistory) == 0 || c.ResponseSentAt.IsZero() {
+		return
+	}
+	if !slices.ContainsFunc(c.StatusHistory, func(x StatusChange) bool { return x.Status == ComplaintStatusResponded }) {
+		k.warnf("/status_history", CodeStatusTimestamp, "response_sent_at is recorded but the status history never says responded")
+	}
 }
 
 // actsForPatient reports whether a complainant in this role complains on a
@@ -252,6 +284,9 @@ func (k *checker) deadlines(c *Complaint) {
 	n, _ := nationOf(c.Jurisdiction)
 	received := dayOf(ukDate(c.ReceivedAt))
 
+	if c.Outcome == ComplaintOutcomeOutOfTime && !d.TimeLimitEnds.IsZero() && !received.After(d.TimeLimitEnds) {
+		k.warnf("/outcome", CodeOutcomeInTime, "the outcome says out of time but the complaint was made within the time limit (%s)", n.limitRule)
+	}
 	if !d.TimeLimitEnds.IsZero() && received.After(d.TimeLimitEnds) {
 		switch {
 		case c.OutOfTimeAccepted == nil:

@@ -118,6 +118,8 @@ func TestComplaintRules(t *testing.T) {
 			x.StatusHistory = slices.Delete(x.StatusHistory, 1, 2)
 		}, "/status_history/1/status", c.CodeStatusTransition, c.LevelError},
 		{"closed without a response", func(x *c.Complaint) {
+			x.ResponseSentAt = time.Time{}
+			x.AgreedResponseBy = c.PartialDate{}
 			x.StatusHistory[3] = c.StatusChange{Status: c.ComplaintStatusClosed, At: at("2026-11-19T14:00:00Z")}
 		}, "/status_history/3/status", c.CodeStatusTransition, c.LevelError},
 
@@ -126,6 +128,17 @@ func TestComplaintRules(t *testing.T) {
 			x.Anonymous = new(true)
 			x.Identity = &c.ComplaintIdentity{Complainant: &c.PersonIdentity{GivenName: "Ana"}}
 		}, "/identity/complainant", c.CodeAnonymousWithIdentity, c.LevelError},
+		{"anonymous patient named in the patient block", func(x *c.Complaint) {
+			x.Anonymous = new(true)
+			x.Identity = &c.ComplaintIdentity{Patient: &c.PersonIdentity{FamilyName: "Doe"}}
+		}, "/identity/patient", c.CodeAnonymousWithIdentity, c.LevelError},
+		{"not stated with a remedy", func(x *c.Complaint) {
+			x.RemedySought = append(x.RemedySought, c.RemedyNotStated)
+		}, "/remedy_sought", c.CodeRemedyConflict, c.LevelError},
+		{"response date without a responded status", func(x *c.Complaint) {
+			x.StatusHistory = x.StatusHistory[:3]
+		}, "/status_history", c.CodeStatusTimestamp, c.LevelWarning},
+		{"out-of-time outcome in time", func(x *c.Complaint) { x.Outcome = c.ComplaintOutcomeOutOfTime }, "/outcome", c.CodeOutcomeInTime, c.LevelWarning},
 		{"identity in a de-identified record", func(x *c.Complaint) {
 			x.Identity = &c.ComplaintIdentity{}
 			x.Deidentification = &c.Deidentification{PolicyID: "registry", Dates: c.DateHandlingKept}
@@ -367,9 +380,9 @@ func TestStatusTransitions(t *testing.T) {
 		ack:  {inv, esc},
 		inv:  {resp, esc},
 		resp: {cls, reop, esc},
-		cls:  {reop},
+		cls:  {reop, esc},
 		reop: {inv, esc},
-		esc:  {inv, resp, cls, esc},
+		esc:  {ack, inv, resp, cls, esc},
 	}
 	paths := map[c.ComplaintStatus][]c.ComplaintStatus{
 		rcv:  {rcv},

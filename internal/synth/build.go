@@ -32,6 +32,7 @@ type kase struct {
 	jur      c.Jurisdiction
 	abroad   int // index into abroad, or -1
 	pat      *person
+	patFull  person // the patient before identity cleared what the report does not hold
 	prac     *practitioner
 	presc    *practitioner // separate prescriber, or nil
 	other    *practitioner // reporter who is another practitioner, or nil

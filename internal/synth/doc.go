@@ -1,6 +1,7 @@
-// Package synth generates realistic, identified complication reports for
-// tests and benchmarks: deterministic streams of [complication.Report]
-// values and their JSON, as a UK aesthetics clinic would hold them.
+// Package synth generates realistic, identified complication reports and
+// complaints for tests and benchmarks: deterministic streams of
+// [complication.Report] and [complication.Complaint] values and their JSON,
+// as a UK aesthetics clinic would hold them.
 //
 // A [Generator] draws every value from one PCG stream seeded by
 // [Options].Seed, UUIDs included, so the same seed and options give
@@ -34,10 +35,27 @@
 //     "JANE SMITH", "14th May 90", "999 000 0018", "+44 7700 900123",
 //     "@handle", a postcode without its space.
 //
-// Every valid record passes the report schema and the domain rules with no
-// error. A small share carries realistic warnings (a 16- or 17-year-old
+// [Generator.NextComplaint] makes a complaint about the episode of the
+// last report (the same patient, practitioner, clinic and treatment date,
+// linked by complication_ids), with the complainant, channel, categories,
+// remedy sought, handling timeline, practitioner conduct and escalations
+// that UK complaint data shows: most complainants are the patient, about
+// half report being blocked or ignored by the practitioner (Save Face
+// heard this from 84% of complainants in 2022), and deadlines are computed
+// per nation by [complication.Complaint.Deadlines], most met and some
+// missed. Its documentation gives the shares.
+//
+// Every valid record passes its schema and the domain rules with no error.
+// A small share of reports carries realistic warnings (a 16- or 17-year-old
 // treated with filler or toxin, a device without its lot number, a serious
-// event not yet reported). With [Options].InvalidRate above zero, that share
-// of records carries one known [Fault], and [Record].Expect names the
-// finding codes a validator must report for it.
+// event not yet reported); most complaints carry warnings, since a late
+// acknowledgement, a blocked complainant or a public answer is what
+// complaint data exists to record. With [Options].InvalidRate above zero,
+// that share of records carries one known [Fault] ([Faults] for reports,
+// [ComplaintFaults] for complaints), and [Record].Expect names the finding
+// codes a validator must report for it.
+//
+// Reports and complaints come from one random stream, so the records depend
+// on the sequence of Next and NextComplaint calls as well as on [Options];
+// the same options and calls give byte-identical records.
 package synth

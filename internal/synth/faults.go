@@ -15,8 +15,9 @@ import (
 // most produce exactly one error-level finding.
 type Fault string
 
-// Faults applied to the document's bytes. A [complication.Report] cannot
-// hold them, so [Record.Report] is nil.
+// Faults applied to the document's bytes. A [complication.Report] or a
+// [complication.Complaint] cannot hold them, so [Record.Report] and
+// [Record.Complaint] are nil.
 const (
 	// FaultSyntax: malformed JSON (a truncated upload, a trailing comma,
 	// single quotes, a comment). Expect: syntax.
@@ -83,6 +84,25 @@ const (
 	FaultDeviceWithoutLot Fault = "device_without_lot"
 )
 
+// Faults only complaints carry (see [ComplaintFaults]). Complaints also
+// carry the JSON-level faults above and [FaultBadCode],
+// [FaultMissingRequired], [FaultDateOrder] and [FaultDateInFuture], each
+// applied to a complaint's own fields.
+const (
+	// FaultStatusTransition: a status history the handling does not allow,
+	// such as a complaint answered before it was acknowledged, a history
+	// that does not begin with received, or a closed complaint investigated
+	// again without being reopened. Expect: status_transition.
+	FaultStatusTransition Fault = "status_transition"
+	// FaultAnonymousWithIdentity: a complaint marked anonymous whose
+	// identity block names the complainant. Expect: anonymous_with_identity.
+	FaultAnonymousWithIdentity Fault = "anonymous_with_identity"
+	// FaultConsentToActMissing is warning-only: a relative or representative
+	// complains for the patient with no consent to act recorded. The record
+	// is accepted. Expect (warning): consent_to_act_missing.
+	FaultConsentToActMissing Fault = "consent_to_act_missing"
+)
+
 // Structural finding codes, as package schema defines them. They are
 // spelled out here so that this package does not import schema, whose own
 // tests may use this package.
@@ -126,18 +146,44 @@ var faults = []faultSpec{
 	{FaultDeviceWithoutLot, complication.LevelWarning, []complication.Code{complication.CodeDeviceWithoutLot}, false},
 }
 
-// Faults returns every fault the generator applies, in a stable order. A
-// faulty record's fault is drawn uniformly from this list.
-func Faults() []Fault {
-	out := make([]Fault, len(faults))
-	for i, f := range faults {
+// complaintFaults are the faults [Generator.NextComplaint] applies. A fault
+// that both lists name has the same level and codes in each.
+var complaintFaults = []faultSpec{
+	{FaultSyntax, complication.LevelError, []complication.Code{codeSyntax}, true},
+	{FaultInvalidUTF8, complication.LevelError, []complication.Code{codeInvalidUTF8}, true},
+	{FaultDuplicateKey, complication.LevelError, []complication.Code{codeDuplicateKey}, true},
+	{FaultUnknownField, complication.LevelError, []complication.Code{codeUnknownField}, true},
+	{FaultWrongType, complication.LevelError, []complication.Code{codeType}, true},
+	{FaultBadDate, complication.LevelError, []complication.Code{codeFormat}, true},
+	{FaultBadCode, complication.LevelError, []complication.Code{codeEnum}, false},
+	{FaultMissingRequired, complication.LevelError, []complication.Code{codeRequired}, false},
+	{FaultDateOrder, complication.LevelError, []complication.Code{complication.CodeDateOrder}, false},
+	{FaultDateInFuture, complication.LevelError, []complication.Code{complication.CodeDateInFuture}, false},
+	{FaultStatusTransition, complication.LevelError, []complication.Code{complication.CodeStatusTransition}, false},
+	{FaultAnonymousWithIdentity, complication.LevelError, []complication.Code{complication.CodeAnonymousWithIdentity}, false},
+	{FaultConsentToActMissing, complication.LevelWarning, []complication.Code{complication.CodeConsentToAct}, false},
+}
+
+// Faults returns every fault the generator applies to reports, in a stable
+// order. A faulty report's fault is drawn uniformly from this list.
+func Faults() []Fault { return faultNames(faults) }
+
+// ComplaintFaults returns every fault the generator applies to complaints,
+// in a stable order. A faulty complaint's fault is drawn uniformly from
+// this list.
+func ComplaintFaults() []Fault { return faultNames(complaintFaults) }
+
+func faultNames(specs []faultSpec) []Fault {
+	out := make([]Fault, len(specs))
+	for i, f := range specs {
 		out[i] = f.fault
 	}
 	return out
 }
 
-// Level returns the level of the findings the fault produces:
-// [complication.LevelError] for faults that get the record rejected,
+// Level returns the level of the findings the fault produces, for reports
+// and complaints alike: [complication.LevelError] for faults that get the
+// record rejected,
 // [complication.LevelWarning] for warning-only faults, and "" for the empty
 // or an unknown Fault.
 func (f Fault) Level() complication.Level {
@@ -148,9 +194,16 @@ func (f Fault) Level() complication.Level {
 }
 
 func specOf(f Fault) *faultSpec {
-	for i := range faults {
-		if faults[i].fault == f {
-			return &faults[i]
+	if s := specIn(faults, f); s != nil {
+		return s
+	}
+	return specIn(complaintFaults, f)
+}
+
+func specIn(specs []faultSpec, f Fault) *faultSpec {
+	for i := range specs {
+		if specs[i].fault == f {
+			return &specs[i]
 		}
 	}
 	return nil
@@ -281,34 +334,9 @@ func (g *Generator) applyFault(rec *Record, k *kase) {
 func (g *Generator) corrupt(f Fault, data []byte, k *kase) []byte {
 	switch f {
 	case FaultSyntax:
-		switch g.intn(4) {
-		case 0: // a truncated upload, cut at an ASCII byte so UTF-8 stays valid
-			for {
-				i := g.between(len(data)/2, len(data)-2)
-				if data[i] < 0x80 {
-					return data[:i]
-				}
-			}
-		case 1: // a trailing comma
-			return append(data[:len(data)-1:len(data)-1], ",}"...)
-		case 2: // single quotes around the first member name
-			return append([]byte(`{'id'`), data[len(`{"id"`):]...)
-		default: // a comment left by an export script
-			return append([]byte("// exported from the clinic system\n"), data...)
-		}
+		return g.syntaxFault(data)
 	case FaultInvalidUTF8:
-		// Text that went through Latin-1: a two-byte character in U+0080 to
-		// U+00FF written as one byte.
-		for i := 0; i+1 < len(data); i++ {
-			if (data[i] == 0xc2 || data[i] == 0xc3) && data[i+1]&0xc0 == 0x80 {
-				r := rune(data[i]&0x1f)<<6 | rune(data[i+1]&0x3f)
-				return slices.Concat(data[:i], []byte{byte(r)}, data[i+2:])
-			}
-		}
-		key := []byte(`"family_name":"`)
-		i := bytes.Index(data, key) + len(key)
-		j := i + bytes.IndexByte(data[i:], '"')
-		return slices.Concat(data[:j], []byte{0xe9}, data[j:]) // "Renee" typed as "Rene\xe9"
+		return latin1(data, `"family_name":"`)
 	case FaultDuplicateKey:
 		if g.chance(0.5) {
 			return insertAfter(data, `"events":[{`, `"term":"`+string(k.r.Events[0].Term)+`",`)
@@ -347,27 +375,70 @@ func (g *Generator) corrupt(f Fault, data []byte, k *kase) []byte {
 		}
 		return slices.Concat(data[:i], []byte(strconv.Quote(v)), data[j:])
 	case FaultBadDate:
-		key := []byte(`"treatment":{"date":"`)
-		i := bytes.Index(data, key) + len(key)
-		j := i + bytes.IndexByte(data[i:], '"')
-		old := string(data[i:j])
-		year := old[:4]
-		var bad string
-		switch old[min(len(old), 5):min(len(old), 7)] {
-		case "04", "06", "09", "11":
-			bad = year + "-" + old[5:7] + "-31"
-		default:
-			bad = year + "-02-" + pick(g, []string{"29", "30", "31"})
-			if y, _ := strconv.Atoi(year); bad[8:] == "29" && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
-				bad = year + "-02-30"
-			}
-		}
-		if len(old) == 16 {
-			bad += old[10:]
-		}
-		return slices.Concat(data[:i], []byte(bad), data[j:])
+		return g.impossibleDate(data, `"treatment":{"date":"`)
 	}
 	return data
+}
+
+// syntaxFault makes a document malformed JSON: a truncated upload, a
+// trailing comma, single quotes around the first member name (the
+// document must begin with {"id"), or a comment.
+func (g *Generator) syntaxFault(data []byte) []byte {
+	switch g.intn(4) {
+	case 0: // a truncated upload, cut at an ASCII byte so UTF-8 stays valid
+		for {
+			i := g.between(len(data)/2, len(data)-2)
+			if data[i] < 0x80 {
+				return data[:i]
+			}
+		}
+	case 1: // a trailing comma
+		return append(data[:len(data)-1:len(data)-1], ",}"...)
+	case 2: // single quotes around the first member name
+		return append([]byte(`{'id'`), data[len(`{"id"`):]...)
+	default: // a comment left by an export script
+		return append([]byte("// exported from the clinic system\n"), data...)
+	}
+}
+
+// latin1 makes a document invalid UTF-8 the way text that went through
+// Latin-1 is: the first two-byte character in U+0080 to U+00FF written as
+// one byte or, with none, an "é" typed as one byte at the end of the string
+// value that follows key (a member name, its colon and the opening quote).
+func latin1(data []byte, key string) []byte {
+	for i := 0; i+1 < len(data); i++ {
+		if (data[i] == 0xc2 || data[i] == 0xc3) && data[i+1]&0xc0 == 0x80 {
+			r := rune(data[i]&0x1f)<<6 | rune(data[i+1]&0x3f)
+			return slices.Concat(data[:i], []byte{byte(r)}, data[i+2:])
+		}
+	}
+	i := bytes.Index(data, []byte(key)) + len(key)
+	j := i + bytes.IndexByte(data[i:], '"')
+	return slices.Concat(data[:j], []byte{0xe9}, data[j:]) // "Renee" typed as "Rene\xe9"
+}
+
+// impossibleDate replaces the date that follows key (a member name, its
+// colon and the opening quote) with an impossible calendar date, such as
+// 2026-02-30, keeping any time of day that followed the date.
+func (g *Generator) impossibleDate(data []byte, key string) []byte {
+	i := bytes.Index(data, []byte(key)) + len(key)
+	j := i + bytes.IndexByte(data[i:], '"')
+	old := string(data[i:j])
+	year := old[:4]
+	var bad string
+	switch old[min(len(old), 5):min(len(old), 7)] {
+	case "04", "06", "09", "11":
+		bad = year + "-" + old[5:7] + "-31"
+	default:
+		bad = year + "-02-" + pick(g, []string{"29", "30", "31"})
+		if y, _ := strconv.Atoi(year); bad[8:] == "29" && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+			bad = year + "-02-30"
+		}
+	}
+	if len(old) > 10 {
+		bad += old[10:]
+	}
+	return slices.Concat(data[:i], []byte(bad), data[j:])
 }
 
 // valueAt returns the offset of the first number or boolean that follows

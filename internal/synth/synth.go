@@ -26,8 +26,13 @@ type Options struct {
 	// treatment and events, and its created_at and updated_at, falls before
 	// Today's calendar date (a date known only to the month may name
 	// Today's month, never a later one). Products' expiry dates, printed on
-	// the label, usually fall after it. Only Today's calendar date counts.
-	// The zero value means 2026-11-01.
+	// the label, usually fall after it. A complaint's handling is cut at
+	// Today: every step before it is recorded (receipt, acknowledgement,
+	// status changes, escalations), none after it, so some complaints are
+	// still open; agreed response dates and extensions may fall after it.
+	// Validate complaints with the validator's Now at Today for the
+	// overdue warnings to be the intended ones. Only Today's calendar date
+	// counts. The zero value means 2026-11-01.
 	Today time.Time
 
 	// NarrativeWords, when positive, pads each narrative with realistic
@@ -39,7 +44,14 @@ type Options struct {
 }
 
 // Generator produces a deterministic stream of realistic, identified
-// complication reports (the report shape, with its identity block).
+// complication reports (the report shape, with its identity block) and,
+// with [Generator.NextComplaint], complaints about the same episodes.
+//
+// [Generator.Next] and [Generator.NextComplaint] draw from the one random
+// stream, so each call changes every record after it: a complaint drawn
+// between two reports changes the second report. The records depend on
+// Options and on the exact sequence of calls; the same Options and the same
+// sequence of calls give byte-identical records.
 //
 // A Generator is not safe for concurrent use: it owns one random stream.
 // Use one Generator per goroutine, with different seeds.
@@ -49,6 +61,7 @@ type Generator struct {
 	rng   *rand.Rand
 	rd    *rngReader
 	n     int
+	last  *kase // the episode of the most recent report Next returned
 }
 
 // rngReader adapts the generator's random stream to io.Reader, so that
@@ -88,26 +101,49 @@ func New(opts Options) *Generator {
 	return &Generator{opts: opts, today: today, rng: r, rd: &rngReader{r}}
 }
 
+// RecordKind says which schema shape a [Record] is.
+type RecordKind string
+
+// Record kinds.
+const (
+	KindReport    RecordKind = "report"    // a complication report, from [Generator.Next]
+	KindComplaint RecordKind = "complaint" // a complaint, from [Generator.NextComplaint]
+)
+
 // Record is one generated document.
 type Record struct {
-	// Index is the record's 0-based position in the stream.
+	// Index is the record's 0-based position in the stream. Reports and
+	// complaints share the count.
 	Index int
 
-	// Report is the record. It is nil when Fault is a JSON-level fault: one
-	// that a Report cannot hold (malformed JSON, invalid UTF-8, a duplicate
-	// or unknown member, a value of the wrong type, an impossible date).
+	// Kind says whether the record is a report or a complaint.
+	Kind RecordKind
+
+	// Report is the record when Kind is KindReport. It is nil for
+	// complaints, and when Fault is a JSON-level fault: one that a Report
+	// cannot hold (malformed JSON, invalid UTF-8, a duplicate or unknown
+	// member, a value of the wrong type, an impossible date).
 	Report *complication.Report
 
-	// JSON is the document as written. For valid records and for faults a
-	// Report can hold it is json.Marshal(Report); for JSON-level faults it
-	// is that document with the fault applied to its bytes.
+	// Complaint is the record when Kind is KindComplaint. It is nil for
+	// reports, and when Fault is a JSON-level fault.
+	Complaint *complication.Complaint
+
+	// JSON is the document as written: the report, or the complaint, in
+	// the identified shape (schema.Report or schema.Complaint). For valid
+	// records and for faults the record can hold it is json.Marshal of
+	// Report or Complaint; for JSON-level faults it is that document with
+	// the fault applied to its bytes.
 	JSON []byte
 
 	// Fault is the fault applied, or "" for a valid record. Valid records
-	// pass validation with no error-level finding, though a few carry
-	// realistic warnings: a patient of 16 or 17 treated with filler or
-	// toxin (under_18_treatment), a device without its lot number, a
-	// serious event not yet reported to the regulator, and similar gaps.
+	// pass validation with no error-level finding, though some carry
+	// realistic warnings. A few reports do: a patient of 16 or 17 treated
+	// with filler or toxin (under_18_treatment), a device without its lot
+	// number, a serious event not yet reported to the regulator, and
+	// similar gaps. Many complaints do, since the handling they record is
+	// often late or the practitioner's conduct is itself the problem: see
+	// [Generator.NextComplaint].
 	Fault Fault
 
 	// Expect lists the finding codes a validator must report for Fault: at
@@ -117,14 +153,15 @@ type Record struct {
 	Expect []complication.Code
 }
 
-// Next returns the next record of the stream.
+// Next returns the next record of the stream: a complication report.
 func (g *Generator) Next() Record {
-	rec := Record{Index: g.n}
+	rec := Record{Index: g.n, Kind: KindReport}
 	g.n++
 	if g.opts.InvalidRate > 0 && g.rng.Float64() < g.opts.InvalidRate {
 		rec.Fault = faults[g.rng.IntN(len(faults))].fault
 	}
 	k := g.build(rec.Fault)
+	g.last = k
 	if rec.Fault == "" {
 		rec.Report = k.r
 		rec.JSON = marshal(k.r)
@@ -135,11 +172,11 @@ func (g *Generator) Next() Record {
 }
 
 // marshal is json.Marshal for values that always marshal: generated
-// reports hold no NaN or infinite number.
-func marshal(r *complication.Report) []byte {
+// reports and complaints hold no NaN or infinite number.
+func marshal[T complication.Report | complication.Complaint](r *T) []byte {
 	b, err := json.Marshal(r)
 	if err != nil {
-		panic("synth: generated report does not marshal: " + err.Error())
+		panic("synth: generated record does not marshal: " + err.Error())
 	}
 	return b
 }

@@ -181,8 +181,14 @@ func TestFaults(t *testing.T) {
 			t.Fatalf("fault %s has no level", f)
 		}
 	}
+	// Each fault is drawn uniformly: about 3n/19 times. The floor leaves
+	// room for chance in the short run's 450 draws.
+	floor := 10
+	if short() {
+		floor = 5
+	}
 	for _, f := range synth.Faults() {
-		assert.Greaterf(t, seen[f], 10, "fault %s drawn too rarely", f)
+		assert.Greaterf(t, seen[f], floor, "fault %s drawn too rarely", f)
 	}
 	t.Logf("faults drawn: %v", seen)
 }

@@ -18,6 +18,7 @@ func (g *Generator) identity(k *kase) {
 	r := k.r
 	id := &c.Identity{}
 	pat := k.pat
+	k.patFull = *pat
 	pi := &c.PersonIdentity{GivenName: pat.given, FamilyName: pat.family, OtherNames: pat.other}
 	if g.chance(0.9) {
 		pi.Title = pat.title
