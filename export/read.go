@@ -1,0 +1,511 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/schema"
+)
+
+// Codes of the findings the JSON readers add to the validator's.
+const (
+	// CodePolicyMismatch: a record in an envelope names another
+	// de-identification policy or key than the envelope's header.
+	CodePolicyMismatch complication.Code = "policy_mismatch"
+)
+
+// ReadOptions configure the JSON readers. The zero value is ready to use.
+type ReadOptions struct {
+	// Validator checks each record. Nil means a validator made with
+	// schema.New(schema.Options{}).
+	Validator *schema.Validator
+	// Shape is the shape every record must have; the zero value means
+	// schema.ReportSubmission. An envelope's schema member must name it.
+	Shape schema.Shape
+	// MaxRecordBytes caps one record (one NDJSON line, or one element of
+	// an envelope's records array). A longer record is read past and
+	// rejected with a too_large finding. Zero means 1 MiB.
+	MaxRecordBytes int
+}
+
+func (o *ReadOptions) defaults() error {
+	if o.Shape == "" {
+		o.Shape = schema.ReportSubmission
+	}
+	if o.MaxRecordBytes <= 0 {
+		o.MaxRecordBytes = 1 << 20
+	}
+	if o.Validator == nil {
+		v, err := schema.New(schema.Options{})
+		if err != nil {
+			return err
+		}
+		o.Validator = v
+	}
+	return nil
+}
+
+// Result is one record read: where it was, and either the decoded report
+// or the findings that rejected it.
+type Result struct {
+	Index  int   // 0-based position among the records of the input, rejected ones included
+	Line   int   // 1-based line where the record starts
+	Offset int64 // 0-based byte offset where the record starts (after a leading byte order mark)
+	// Report is the decoded record, or nil when the findings reject it.
+	Report *complication.Report
+	// Findings are the validator's findings (and the reader's own), sorted,
+	// with Line set to absolute lines of the input. An accepted record may
+	// have warnings.
+	Findings complication.Findings
+}
+
+// Rejected reports whether the record was rejected.
+func (r Result) Rejected() bool { return r.Report == nil }
+
+// Tally accounts for every record a reader has read: Read = Accepted +
+// Rejected, and every rejected record was returned as a [Result] with its
+// index and line.
+type Tally struct {
+	Read     int
+	Accepted int
+	Rejected int
+}
+
+func (t *Tally) add(res *Result) {
+	t.Read++
+	if res.Report == nil {
+		t.Rejected++
+	} else {
+		t.Accepted++
+	}
+}
+
+func tooLarge(line, max int, what string) complication.Findings {
+	return complication.Findings{{Line: line, Code: schema.CodeTooLarge, Level: complication.LevelError,
+		Message: fmt.Sprintf("%s is larger than the %d-byte limit", what, max)}}
+}
+
+// NDJSONReader reads newline-delimited JSON one record per line and
+// validates each. Lines may end in LF or CRLF; a UTF-8 byte order mark at
+// the start of the input is skipped; blank lines are skipped and are not
+// records. A line that is not valid JSON, not UTF-8, too long, or not a
+// valid record is rejected with findings and the reader goes on with the
+// next line. Only an I/O error stops it.
+//
+// An NDJSONReader is not safe for concurrent use.
+type NDJSONReader struct {
+	br    *bufio.Reader
+	opts  ReadOptions
+	buf   []byte
+	line  int
+	off   int64
+	tally Tally
+	err   error
+}
+
+// NewNDJSONReader returns a reader of NDJSON records from r.
+func NewNDJSONReader(r io.Reader, opts ReadOptions) *NDJSONReader {
+	nr := &NDJSONReader{br: bufio.NewReaderSize(r, 64<<10)}
+	nr.err = opts.defaults()
+	nr.opts = opts
+	return nr
+}
+
+// readLine returns the next line without its terminator; too is set (and
+// the content dropped) when it is longer than the limit. size counts the
+// bytes consumed, terminator included.
+func (nr *NDJSONReader) readLine() (line []byte, size int, too bool, err error) {
+	nr.buf = nr.buf[:0]
+	limit := nr.opts.MaxRecordBytes + 2 // room for CRLF
+	for {
+		chunk, err := nr.br.ReadSlice('\n')
+		size += len(chunk)
+		if !too {
+			if len(nr.buf)+len(chunk) > limit {
+				too, nr.buf = true, nr.buf[:0]
+			} else {
+				nr.buf = append(nr.buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF && size == 0 {
+			return nil, 0, false, io.EOF
+		}
+		if err != nil && err != io.EOF {
+			return nil, size, false, err
+		}
+		break
+	}
+	if too {
+		return nil, size, true, nil
+	}
+	line = bytes.TrimSuffix(nr.buf, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) > nr.opts.MaxRecordBytes {
+		return nil, size, true, nil
+	}
+	return line, size, false, nil
+}
+
+// Next returns the next record's result, or io.EOF after the last line.
+// Any other error is an I/O error and is sticky.
+func (nr *NDJSONReader) Next() (Result, error) {
+	for {
+		if nr.err != nil {
+			return Result{}, nr.err
+		}
+		line, size, too, err := nr.readLine()
+		if err != nil {
+			nr.err = err
+			return Result{}, err
+		}
+		nr.line++
+		off := nr.off
+		nr.off += int64(size)
+		if nr.line == 1 && bytes.HasPrefix(line, utf8BOM) {
+			line = line[3:]
+			nr.off -= 3
+			off = 0
+		}
+		if !too && len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		res := Result{Index: nr.tally.Read, Line: nr.line, Offset: off}
+		if too {
+			res.Findings = tooLarge(nr.line, nr.opts.MaxRecordBytes, "line")
+		} else {
+			res.Report, res.Findings = nr.opts.Validator.DecodeReport(nr.opts.Shape, line)
+			for i := range res.Findings {
+				res.Findings[i].Line = nr.line // one line holds the whole document
+			}
+		}
+		nr.tally.add(&res)
+		return res, nil
+	}
+}
+
+// Tally returns the accounting so far.
+func (nr *NDJSONReader) Tally() Tally { return nr.tally }
+
+// EnvelopeReader reads a registry JSON envelope written by
+// [EnvelopeWriter], one record at a time, validating each. The header
+// members (schema, generated_at, submitter, policy, key_id) must all come
+// before records and counts after them; the schema member must be the
+// $id of the reader's shape. A record that is invalid (even invalid JSON,
+// as long as its brackets and strings close) is rejected with findings and
+// the reader goes on. A record from another policy or key than the header
+// is rejected with a policy_mismatch finding.
+//
+// A break in the envelope's own structure (a missing comma between
+// records, an unterminated string, a truncated file, a bad header or
+// trailer) ends the stream with an *EnvelopeError that gives its byte
+// offset, line and column and how many records were read before it. At the
+// end, counts.records must equal the records read (rejected ones
+// included) and, when every record was accepted, counts.events the events
+// read; otherwise the reader returns an *EnvelopeError wrapping ErrCounts
+// instead of io.EOF.
+//
+// An EnvelopeReader is not safe for concurrent use.
+type EnvelopeReader struct {
+	s         *scanner
+	opts      ReadOptions
+	header    Header
+	counts    Counts
+	haveCount bool
+	started   bool
+	inRecords bool
+	buf       []byte
+	events    int
+	tally     Tally
+	pending   error
+	err       error
+}
+
+// NewEnvelopeReader returns a reader of the envelope in r.
+func NewEnvelopeReader(r io.Reader, opts ReadOptions) *EnvelopeReader {
+	er := &EnvelopeReader{s: newScanner(r)}
+	er.err = opts.defaults()
+	er.opts = opts
+	return er
+}
+
+// Header returns the envelope's header, complete once Next has returned
+// the first result (or io.EOF).
+func (er *EnvelopeReader) Header() Header { return er.header }
+
+// Counts returns the envelope's counts, and whether they have been read
+// (they come after the records).
+func (er *EnvelopeReader) Counts() (Counts, bool) { return er.counts, er.haveCount }
+
+// Tally returns the accounting so far.
+func (er *EnvelopeReader) Tally() Tally { return er.tally }
+
+var errEmptyValue = errors.New("a value is missing")
+
+// fail builds an EnvelopeError at p.
+func (er *EnvelopeReader) fail(p pos, member string, err error) error {
+	switch {
+	case err == io.EOF:
+		err = io.ErrUnexpectedEOF // the envelope ended early
+	case err == errEmptyValue:
+		err = fmt.Errorf("%w: %w", ErrSyntax, err)
+	}
+	// Otherwise err is already ErrSyntax, ErrHeader or ErrCounts (wrapped),
+	// or an I/O error from the underlying reader.
+	return &EnvelopeError{Offset: p.off, Line: p.line, Column: p.col, Member: member, Records: er.tally.Read, Err: err}
+}
+
+// expect consumes the next non-space byte, which must be c.
+func (er *EnvelopeReader) expect(c byte) error {
+	got, err := er.s.peek()
+	if err != nil {
+		return er.fail(er.s.pos(), "", err)
+	}
+	if got != c {
+		return er.fail(er.s.pos(), "", fmt.Errorf("%w: want %q", ErrSyntax, c))
+	}
+	_, _ = er.s.next()
+	return nil
+}
+
+// memberName reads "name" and the colon after it.
+func (er *EnvelopeReader) memberName() (string, pos, error) {
+	_, _ = er.s.peek()
+	p := er.s.pos()
+	if c, err := er.s.peek(); err != nil {
+		return "", p, er.fail(p, "", err)
+	} else if c != '"' {
+		return "", p, er.fail(p, "", fmt.Errorf("%w: want a member name", ErrSyntax))
+	}
+	raw, cut, err := er.s.value(nil, 256)
+	if err != nil {
+		return "", p, er.fail(er.s.pos(), "", err)
+	}
+	var name string
+	if cut || json.Unmarshal(raw, &name) != nil {
+		return "", p, er.fail(p, "", fmt.Errorf("%w: unknown member", ErrHeader))
+	}
+	if err := er.expect(':'); err != nil {
+		return "", p, err
+	}
+	return name, p, nil
+}
+
+// memberValue decodes a header or trailer member's value strictly.
+func (er *EnvelopeReader) memberValue(name string, v any) error {
+	_, _ = er.s.peek()
+	p := er.s.pos()
+	raw, cut, err := er.s.value(nil, 64<<10)
+	if err != nil {
+		return er.fail(er.s.pos(), name, err)
+	}
+	if cut {
+		return er.fail(p, name, fmt.Errorf("%w: value is too large", ErrHeader))
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return er.fail(p, name, fmt.Errorf("%w: malformed value", ErrHeader))
+	}
+	return nil
+}
+
+// readHeader reads from the opening brace to the records' opening bracket.
+func (er *EnvelopeReader) readHeader() error {
+	if err := er.expect('{'); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for {
+		name, p, err := er.memberName()
+		if err != nil {
+			return err
+		}
+		if seen[name] {
+			return er.fail(p, name, fmt.Errorf("%w: member appears twice", ErrHeader))
+		}
+		seen[name] = true
+		h := &er.header
+		switch name {
+		case "schema":
+			err = er.memberValue(name, &h.Schema)
+		case "generated_at":
+			err = er.memberValue(name, &h.GeneratedAt)
+		case "submitter":
+			err = er.memberValue(name, &h.Submitter)
+		case "policy":
+			err = er.memberValue(name, &h.Policy)
+		case "key_id":
+			err = er.memberValue(name, &h.KeyID)
+		case "records":
+			for _, m := range []string{"schema", "generated_at", "submitter", "policy", "key_id"} {
+				if !seen[m] {
+					return er.fail(p, m, fmt.Errorf("%w: member missing before records", ErrHeader))
+				}
+			}
+			if h.Schema != er.opts.Shape.ID() {
+				return er.fail(p, "schema", fmt.Errorf("%w: schema is not %s", ErrHeader, er.opts.Shape.ID()))
+			}
+			if err := er.expect('['); err != nil {
+				return err
+			}
+			c, err := er.s.peek()
+			if err != nil {
+				return er.fail(er.s.pos(), "records", err)
+			}
+			if c == ']' {
+				_, _ = er.s.next()
+				return nil
+			}
+			er.inRecords = true
+			return nil
+		default:
+			return er.fail(p, "", fmt.Errorf("%w: unknown member", ErrHeader))
+		}
+		if err != nil {
+			return err
+		}
+		if err := er.expect(','); err != nil {
+			return err
+		}
+	}
+}
+
+// readRecord reads one element of the records array and the separator
+// after it.
+func (er *EnvelopeReader) readRecord() (Result, error) {
+	if _, err := er.s.peek(); err != nil {
+		return Result{}, er.fail(er.s.pos(), "records", err)
+	}
+	p := er.s.pos()
+	var cut bool
+	var err error
+	er.buf, cut, err = er.s.value(er.buf[:0], er.opts.MaxRecordBytes)
+	if err != nil {
+		return Result{}, er.fail(er.s.pos(), "records", err)
+	}
+	res := Result{Index: er.tally.Read, Line: p.line, Offset: p.off}
+	if cut {
+		res.Findings = tooLarge(p.line, er.opts.MaxRecordBytes, "record")
+	} else {
+		res.Report, res.Findings = er.opts.Validator.DecodeReport(er.opts.Shape, er.buf)
+		for i := range res.Findings {
+			if res.Findings[i].Line > 0 {
+				res.Findings[i].Line += p.line - 1
+			} else {
+				res.Findings[i].Line = p.line
+			}
+		}
+		if r := res.Report; r != nil && er.opts.Shape.Submission() && !er.samePolicy(r.Deidentification) {
+			res.Report = nil
+			res.Findings = append(res.Findings, complication.Finding{Pointer: "/deidentification", Line: p.line,
+				Code: CodePolicyMismatch, Level: complication.LevelError,
+				Message: "the record was de-identified under another policy or key than the envelope header declares"})
+			res.Findings.Sort()
+		}
+	}
+	er.tally.add(&res)
+	if res.Report != nil {
+		er.events += len(res.Report.Events)
+	}
+	// The separator: a comma for more, a bracket for the end. A broken
+	// separator ends the stream after this record is returned.
+	c, err := er.s.peek()
+	switch {
+	case err != nil:
+		er.pending = er.fail(er.s.pos(), "records", err)
+	case c == ',':
+		_, _ = er.s.next()
+	case c == ']':
+		_, _ = er.s.next()
+		er.inRecords = false
+	default:
+		er.pending = er.fail(er.s.pos(), "records", fmt.Errorf("%w: want ',' or ']' after a record", ErrSyntax))
+	}
+	return res, nil
+}
+
+func (er *EnvelopeReader) samePolicy(d *complication.Deidentification) bool {
+	h := er.header
+	return d != nil && d.PolicyID == h.Policy.ID && d.PolicyVersion == h.Policy.Version &&
+		d.PolicyHash == h.Policy.Hash && d.KeyID == h.KeyID
+}
+
+// readTrailer reads from after the records to the end of the input.
+func (er *EnvelopeReader) readTrailer() error {
+	for {
+		c, err := er.s.peek()
+		if err != nil {
+			return er.fail(er.s.pos(), "", err)
+		}
+		if c == '}' {
+			_, _ = er.s.next()
+			break
+		}
+		if err := er.expect(','); err != nil {
+			return err
+		}
+		name, p, err := er.memberName()
+		if err != nil {
+			return err
+		}
+		if name != "counts" || er.haveCount {
+			return er.fail(p, "", fmt.Errorf("%w: only counts may follow the records, once", ErrHeader))
+		}
+		if err := er.memberValue(name, &er.counts); err != nil {
+			return err
+		}
+		er.haveCount = true
+	}
+	p := er.s.pos()
+	if !er.haveCount {
+		return er.fail(p, "counts", fmt.Errorf("%w: counts are missing", ErrHeader))
+	}
+	if _, err := er.s.peek(); err != io.EOF {
+		return er.fail(er.s.pos(), "", fmt.Errorf("%w: data after the envelope", ErrSyntax))
+	}
+	if er.counts.Records != er.tally.Read || er.tally.Rejected == 0 && er.counts.Events != er.events {
+		return er.fail(p, "counts", ErrCounts)
+	}
+	return nil
+}
+
+// Next returns the next record's result, or io.EOF after the last record
+// once the trailer has been read and the counts agree. Any other error is
+// an *EnvelopeError (or an I/O error) and is sticky.
+func (er *EnvelopeReader) Next() (Result, error) {
+	if er.err != nil {
+		return Result{}, er.err
+	}
+	if er.pending != nil {
+		er.err = er.pending
+		return Result{}, er.err
+	}
+	if !er.started {
+		er.started = true
+		if err := er.readHeader(); err != nil {
+			er.err = err
+			return Result{}, err
+		}
+	}
+	if er.inRecords {
+		res, err := er.readRecord()
+		if err != nil {
+			er.err = err
+		}
+		return res, err
+	}
+	err := er.readTrailer()
+	if err == nil {
+		err = io.EOF
+	}
+	er.err = err
+	return Result{}, err
+}

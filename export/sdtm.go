@@ -1,0 +1,252 @@
+package export
+
+import (
+	"io"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/schema"
+)
+
+// SDTMOptions configure an [SDTMWriter].
+type SDTMOptions struct {
+	// Profile is the CSV dialect; the zero value is ProfileMachine.
+	Profile Profile
+	// StudyID fills STUDYID; "" means "CASEBOOK".
+	StudyID string
+	// Validator, as in CSVOptions.
+	Validator *schema.Validator
+}
+
+// sdtmHeader returns the SDTM-like AE variables, in SDTMIG order.
+func sdtmHeader() []string {
+	return []string{
+		"STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AEGRPID", "AESPID", "AETERM", "AEDECOD", "AECAT",
+		"AELOC", "AELAT", "AESEV", "AESER", "AEACN", "AEREL", "AEOUT",
+		"AESCONG", "AESDISAB", "AESDTH", "AESHOSP", "AESLIFE", "AESMIE", "AECONTRT", "AETOXGR",
+		"AESTDTC", "AEENDTC", "AESTDY", "AEENDY",
+	}
+}
+
+// sdtmStringy reports whether variable i holds a string from the record
+// (which the spreadsheet profile may neutralise) rather than a number,
+// UUID or date formatted here.
+func sdtmStringy(i int) bool {
+	switch i {
+	case 3, 4, 5, 23, 24, 25, 26, 27:
+		return false
+	}
+	return true
+}
+
+// sdtmMapping maps casebook codes to CDISC controlled terms (or, for
+// AEREL, the usual sponsor terms).
+type sdtmMapping struct {
+	outcome     map[complication.Outcome]string
+	severity    map[complication.Severity]string
+	relatedness map[complication.Relatedness]string
+	side        map[complication.Side]string
+	flags       [6]complication.Seriousness // AESCONG AESDISAB AESDTH AESHOSP AESLIFE AESMIE, in header order
+}
+
+func newSDTMMapping() *sdtmMapping {
+	return &sdtmMapping{
+		outcome: map[complication.Outcome]string{
+			complication.OutcomeRecovered:             "RECOVERED/RESOLVED",
+			complication.OutcomeRecovering:            "RECOVERING/RESOLVING",
+			complication.OutcomeNotRecovered:          "NOT RECOVERED/NOT RESOLVED",
+			complication.OutcomeRecoveredWithSequelae: "RECOVERED/RESOLVED WITH SEQUELAE",
+			complication.OutcomeFatal:                 "FATAL",
+			complication.OutcomeUnknown:               "UNKNOWN",
+		},
+		severity: map[complication.Severity]string{
+			complication.SeverityMild:     "MILD",
+			complication.SeverityModerate: "MODERATE",
+			complication.SeveritySevere:   "SEVERE",
+		},
+		relatedness: map[complication.Relatedness]string{
+			complication.RelatednessRelated:         "RELATED",
+			complication.RelatednessPossiblyRelated: "POSSIBLY RELATED",
+			complication.RelatednessUnlikelyRelated: "UNLIKELY RELATED",
+			complication.RelatednessUnrelated:       "NOT RELATED",
+			complication.RelatednessNotAssessable:   "NOT ASSESSABLE",
+		},
+		side: map[complication.Side]string{
+			complication.SideLeft:      "LEFT",
+			complication.SideRight:     "RIGHT",
+			complication.SideBilateral: "BILATERAL",
+			complication.SideMidline:   "MIDLINE",
+		},
+		flags: [6]complication.Seriousness{
+			complication.SeriousnessCongenitalAnomaly, complication.SeriousnessDisability,
+			complication.SeriousnessDeath, complication.SeriousnessHospitalisation,
+			complication.SeriousnessLifeThreatening, complication.SeriousnessOtherMedicallyImportant,
+		},
+	}
+}
+
+// SDTMWriter writes an SDTM-like AE table: one row per event, with CDISC
+// SDTM AE variable names and CDISC controlled terms where they exist. It is
+// SDTM-like, not SDTM-conformant: there is no DM domain, no define.xml, no
+// SAS transport file, no MedDRA coding, and AESEQ is unique within the file
+// rather than numbered per subject. The variables:
+//
+//	STUDYID   SDTMOptions.StudyID
+//	DOMAIN    AE
+//	USUBJID   the patient's pseudonym
+//	AESEQ     1, 2, 3 … through the file (unique within each subject, as SDTM requires)
+//	AEGRPID   the report's id (groups the events of one report)
+//	AESPID    the event's id
+//	AETERM    the term's label, e.g. "Vascular occlusion"
+//	AEDECOD   casebook's term code, e.g. vascular_occlusion (not MedDRA)
+//	AECAT     the procedure's label in upper case, e.g. DERMAL FILLER
+//	AELOC     the event's site's label in upper case, when it has exactly one site
+//	AELAT     LEFT, RIGHT, BILATERAL or MIDLINE for that site
+//	AESEV     MILD, MODERATE, SEVERE
+//	AESER     Y when a seriousness criterion is met, N when assessed and none is, empty when not assessed
+//	AEACN     NOT APPLICABLE (a single treatment session has no dose to change)
+//	AEREL     RELATED, POSSIBLY RELATED, UNLIKELY RELATED, NOT RELATED, NOT ASSESSABLE
+//	AEOUT     RECOVERED/RESOLVED, RECOVERING/RESOLVING, NOT RECOVERED/NOT RESOLVED,
+//	          RECOVERED/RESOLVED WITH SEQUELAE, FATAL, UNKNOWN
+//	AESCONG … AESMIE  Y/N per criterion when seriousness was assessed (congenital anomaly, disability,
+//	          death, hospitalisation, life-threatening; AESMIE for other medically important or
+//	          intervention required to prevent permanent impairment)
+//	AECONTRT  Y when management other than observation was given, N when only observation, empty when none recorded
+//	AETOXGR   the CTCAE grade
+//	AESTDTC   onset, ISO 8601 as precise as recorded (never imputed)
+//	AEENDTC   resolved, or else the outcome date of a recovered or fatal event
+//	AESTDY    study day of onset with the treatment date as day 1 (no day 0), when both are known to the day
+//	AEENDY    study day of AEENDTC, likewise
+//
+// A SDTMWriter is not safe for concurrent use.
+type SDTMWriter struct {
+	out    *csvOut
+	gate   gate
+	m      *sdtmMapping
+	study  string
+	seq    int
+	writes int
+	rows   [][]string
+}
+
+// NewSDTMWriter returns a writer of the SDTM-like AE table to w.
+func NewSDTMWriter(w io.Writer, opts SDTMOptions) *SDTMWriter {
+	study := opts.StudyID
+	if study == "" {
+		study = "CASEBOOK"
+	}
+	return &SDTMWriter{out: newCSVOut(w, opts.Profile, sdtmHeader()), m: newSDTMMapping(), study: study,
+		gate: gate{deidentified: true, validator: opts.Validator, shape: schema.ReportSubmission}}
+}
+
+// Write writes one row per event of r. A refused record (*RecordError) is
+// not written and the writer stays usable; I/O errors are sticky.
+func (w *SDTMWriter) Write(r *complication.Report) error {
+	idx := w.writes
+	w.writes++
+	if w.out.err != nil {
+		return w.out.err
+	}
+	if err := w.gate.check(idx, r); err != nil {
+		return err
+	}
+	if err := w.out.start(); err != nil {
+		return err
+	}
+	w.rows = w.rows[:0]
+	for k := range r.Events {
+		w.rows = append(w.rows, w.row(r, &r.Events[k], w.seq+k+1))
+	}
+	for _, row := range w.rows {
+		if err := w.out.write(row); err != nil {
+			return err
+		}
+	}
+	w.seq += len(r.Events)
+	return nil
+}
+
+// Flush writes buffered data (and the header, if nothing was written yet).
+func (w *SDTMWriter) Flush() error { return w.out.flush() }
+
+func yn(b bool) string {
+	if b {
+		return "Y"
+	}
+	return "N"
+}
+
+func (w *SDTMWriter) row(r *report, e *event, seq int) []string {
+	m := w.m
+	row := make([]string, len(w.out.header))
+	row[0], row[1], row[2] = w.study, "AE", r.Patient.Pseudonym
+	row[3] = itoa(seq)
+	row[4], row[5] = uuidString(r.ID), uuidString(e.ID)
+	row[6], row[7] = e.Term.Display(), string(e.Term)
+	row[8] = strings.ToUpper(r.Treatment.Procedure.Display())
+	if len(e.Sites) == 1 {
+		row[9] = strings.ToUpper(e.Sites[0].Site.Display())
+		row[10] = m.side[e.Sites[0].Side]
+	}
+	row[11] = m.severity[e.Severity]
+	serious, assessed := e.Serious()
+	if assessed {
+		row[12] = yn(serious)
+		for i, s := range m.flags {
+			met := false
+			for _, got := range e.Seriousness {
+				met = met || got == s || s == complication.SeriousnessOtherMedicallyImportant && got == complication.SeriousnessInterventionRequired
+			}
+			row[16+i] = yn(met)
+		}
+	}
+	row[13] = "NOT APPLICABLE"
+	row[14] = m.relatedness[e.Relatedness]
+	row[15] = m.outcome[e.Outcome]
+	if len(e.Management) > 0 {
+		treated := false
+		for _, a := range e.Management {
+			treated = treated || a.Action != complication.ActionObservation
+		}
+		row[22] = yn(treated)
+	}
+	if e.CTCAEGrade != 0 {
+		row[23] = itoa(e.CTCAEGrade)
+	}
+	end := e.Resolved
+	if end.IsZero() {
+		switch e.Outcome {
+		case complication.OutcomeRecovered, complication.OutcomeRecoveredWithSequelae, complication.OutcomeFatal:
+			end = e.OutcomeDate
+		}
+	}
+	row[24], row[25] = e.Onset.String(), end.String()
+	row[26], row[27] = studyDay(r.Treatment.Date, e.Onset), studyDay(r.Treatment.Date, end)
+	if w.out.profile == ProfileSpreadsheet {
+		for i, s := range row {
+			if sdtmStringy(i) && s != "" {
+				row[i] = string(neutralise([]byte(s), 0))
+			}
+		}
+	}
+	return row
+}
+
+// studyDay is the SDTM study day of d relative to ref (day 1), when both
+// are known to the day: there is no day 0.
+func studyDay(ref, d complication.PartialDate) string {
+	if ref.Precision() < complication.PrecisionDay || d.Precision() < complication.PrecisionDay {
+		return ""
+	}
+	n, _, _ := complication.Interval(ref, d)
+	if n >= 0 {
+		n++
+	}
+	return itoa(n)
+}
+
+func uuidString(u uuid.UUID) string { return string(appendUUID(nil, u)) }
+
+func itoa(n int) string { return string(appendInt(nil, n)) }
