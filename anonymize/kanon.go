@@ -77,6 +77,10 @@ var ErrNoKAnonymity = errors.New("anonymize: the policy sets no k-anonymity targ
 type KAnonymizer struct {
 	cfg  KAnonymity
 	rows []row
+	// fixed marks quasi-identifiers that cannot be suppressed: required
+	// fields that are not dates (a date can still go to its year). A
+	// record must keep them to stay a valid submission.
+	fixed []bool
 }
 
 type row struct {
@@ -89,7 +93,13 @@ func (a *Anonymizer) KAnonymizer() (*KAnonymizer, error) {
 	if a.policy.KAnonymity == nil {
 		return nil, ErrNoKAnonymity
 	}
-	return &KAnonymizer{cfg: *a.Policy().KAnonymity}, nil
+	k := &KAnonymizer{cfg: *a.Policy().KAnonymity}
+	k.fixed = make([]bool, len(k.cfg.QuasiIdentifiers))
+	for i, p := range k.cfg.QuasiIdentifiers {
+		f := a.report.fields[p]
+		k.fixed[i] = f.Required && f.Kind != complication.KindPartialDate
+	}
+	return k, nil
 }
 
 // Observe records a de-identified record's quasi-identifiers and
@@ -166,7 +176,9 @@ type Plan struct {
 // Plan decides the suppression: while some records sit in classes
 // smaller than K, it suppresses, in those records only, the
 // quasi-identifier with the most distinct values among them (local
-// suppression, greedy). Records still in too-small classes when nothing is
+// suppression, greedy). A required field that is not a date is never
+// suppressed, since the record would no longer be a valid submission; a
+// date is generalised to its year. Records still in too-small classes when nothing is
 // left to suppress are withheld. If that withholds more than the policy's
 // budget, Plan returns a [*SuppressionError].
 func (k *KAnonymizer) Plan() (*Plan, error) {
@@ -184,6 +196,9 @@ func (k *KAnonymizer) Plan() (*Plan, error) {
 		}
 		best, bestDistinct := -1, 0
 		for j := 0; j < q; j++ {
+			if k.fixed[j] {
+				continue
+			}
 			distinct := map[string]bool{}
 			for _, i := range small {
 				if !p.suppress[i][j] && k.rows[i].qi[j] != "" {

@@ -42,6 +42,17 @@ var defaultQuasiIdentifiers = []string{
 	"/setting/premises",
 }
 
+// quasiIdentifiers are the research profile's quasi-identifiers under a
+// date mode. A shifted date is not one: an intruder who knows when someone
+// was treated cannot find the shifted date without the key. A date
+// generalised to its month is.
+func quasiIdentifiers(dates DateMode) []string {
+	if dates == MonthDates {
+		return slices.Clone(defaultQuasiIdentifiers)
+	}
+	return slices.DeleteFunc(slices.Clone(defaultQuasiIdentifiers), func(p string) bool { return p == "/treatment/date" })
+}
+
 // Registry returns the registry profile, version 1, for reports and
 // complaints: patient, practitioner and clinic pseudonymised; age at treatment instead of date of birth;
 // postcode to district; clinical dates, lot numbers and UDIs kept, because
@@ -103,7 +114,7 @@ func Research(opts ResearchOptions) *Policy {
 		Text:        opts.Text,
 		KAnonymity: &KAnonymity{
 			K:                opts.K,
-			QuasiIdentifiers: slices.Clone(defaultQuasiIdentifiers),
+			QuasiIdentifiers: quasiIdentifiers(opts.Dates),
 			Sensitive:        "/events/*/term",
 			MaxSuppressed:    opts.MaxSuppressed,
 		},
