@@ -138,7 +138,7 @@ func (k *checker) complaintDates(c *Complaint) {
 	received := c.ReceivedAt
 	recvDay := PartialDate{}
 	if !received.IsZero() {
-		recvDay = dayOf(ukDate(received))
+		recvDay = UKDate(received)
 	}
 	stamps := []struct {
 		name string
@@ -282,7 +282,7 @@ func (k *checker) deadlines(c *Complaint) {
 		return
 	}
 	n, _ := nationOf(c.Jurisdiction)
-	received := dayOf(ukDate(c.ReceivedAt))
+	received := UKDate(c.ReceivedAt)
 
 	if c.Outcome == ComplaintOutcomeOutOfTime && !d.TimeLimitEnds.IsZero() && !received.After(d.TimeLimitEnds) {
 		k.warnf("/outcome", CodeOutcomeInTime, "the outcome says out of time but the complaint was made within the time limit (%s)", n.limitRule)
@@ -302,14 +302,14 @@ func (k *checker) deadlines(c *Complaint) {
 	var now PartialDate
 	switch {
 	case c.Open() && !k.opts.Today.IsZero():
-		now = dayOf(ukDate(k.opts.Today))
+		now = UKDate(k.opts.Today)
 	case !c.Open() && !c.ClosedAt.IsZero():
-		now = dayOf(ukDate(c.ClosedAt))
+		now = UKDate(c.ClosedAt)
 	}
 	withdrawn := c.Outcome == ComplaintOutcomeWithdrawn
 	switch {
 	case !c.AcknowledgedAt.IsZero():
-		if dayOf(ukDate(c.AcknowledgedAt)).After(d.AcknowledgeBy) {
+		if UKDate(c.AcknowledgedAt).After(d.AcknowledgeBy) {
 			k.warnf("/acknowledged_at", CodeAcknowledgementOverdue,
 				"acknowledged later than %d working days after receipt (%s)", n.ackDays, n.ackRule)
 		}
@@ -322,7 +322,7 @@ func (k *checker) deadlines(c *Complaint) {
 	}
 	sent := PartialDate{}
 	if !c.ResponseSentAt.IsZero() {
-		sent = dayOf(ukDate(c.ResponseSentAt))
+		sent = UKDate(c.ResponseSentAt)
 	}
 	if !d.RespondBy.IsZero() {
 		switch {

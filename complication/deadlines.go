@@ -161,7 +161,7 @@ func (c *Complaint) Deadlines() (Deadlines, error) {
 	if c.datesAltered() {
 		return Deadlines{}, ErrDatesAltered
 	}
-	received := ukDate(c.ReceivedAt)
+	received := ukcal.DateAt(c.ReceivedAt)
 	ack, err := ukcal.AddWorkingDays(n.div, received, n.ackDays)
 	if err != nil {
 		return Deadlines{}, ErrCalendarRange
@@ -267,24 +267,41 @@ func earlier(a, b ukcal.Date) ukcal.Date {
 
 func dayOf(d ukcal.Date) PartialDate { return DateOf(d.Time(), PrecisionDay) }
 
-// ukDate returns the civil date in the United Kingdom at the instant t.
-// UK clocks are on GMT, and on BST (GMT+1) from 01:00 GMT on the last
-// Sunday of March to 01:00 GMT on the last Sunday of October (Summer Time
-// Act 1972; Summer Time Order 2002, SI 2002/262). The rule is computed
-// rather than read from the system's zone database, which keeps the
-// package free of files and its results the same on every machine.
-func ukDate(t time.Time) ukcal.Date {
-	u := t.UTC()
-	if y := u.Year(); !u.Before(lastSunday(y, time.March)) && u.Before(lastSunday(y, time.October)) {
-		u = u.Add(time.Hour)
-	}
-	return ukcal.DateOf(u)
-}
+// UKDate returns the civil date in the United Kingdom at the instant t,
+// to the day: the date a complaint's deadlines count from. It follows the
+// GMT/BST rule by law, not the system's zone files, so it gives the same
+// answer on every machine.
+func UKDate(t time.Time) PartialDate { return dayOf(ukcal.DateAt(t)) }
 
-// lastSunday returns 01:00 UTC on the last Sunday of month m of year y.
-func lastSunday(y int, m time.Month) time.Time {
-	t := time.Date(y, m+1, 0, 1, 0, 0, 0, time.UTC) // last day of m
-	return t.AddDate(0, 0, -int(t.Weekday()))
+// ErrBeforeReceipt is returned by [Complaint.WorkingDaysAfterReceipt] for
+// an instant whose UK date is before the day of receipt.
+var ErrBeforeReceipt = errors.New("complication: the date is before the complaint was received")
+
+// WorkingDaysAfterReceipt returns the working days, in the complaint's UK
+// nation, from the day of receipt (not counted) to the UK date of t
+// (counted): how long an acknowledgement or a response took, measured as
+// the deadlines are. It fails as [Complaint.Deadlines] does, and with
+// [ErrBeforeReceipt] for a t before the day of receipt.
+func (c *Complaint) WorkingDaysAfterReceipt(t time.Time) (int, error) {
+	if c.datesAltered() {
+		return 0, ErrDatesAltered
+	}
+	n, ok := nationOf(c.Jurisdiction)
+	if !ok {
+		return 0, ErrNoCalendar
+	}
+	if c.ReceivedAt.IsZero() || t.IsZero() {
+		return 0, ErrNotReceived
+	}
+	received, d := ukcal.DateAt(c.ReceivedAt), ukcal.DateAt(t)
+	if d.Before(received) {
+		return 0, ErrBeforeReceipt
+	}
+	days, err := ukcal.WorkingDaysBetween(n.div, received, d)
+	if err != nil {
+		return 0, ErrCalendarRange
+	}
+	return days, nil
 }
 
 // DueKind names a duty in a complaint's handling that falls due on a date.
@@ -331,7 +348,7 @@ func (c *Complaint) Due(asOf time.Time) ([]DueItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	today := dayOf(ukDate(asOf))
+	today := UKDate(asOf)
 	var out []DueItem
 	add := func(kind DueKind, by PartialDate, ptr string) {
 		out = append(out, DueItem{Kind: kind, By: by, Overdue: today.After(by), Pointer: ptr})

@@ -266,3 +266,26 @@ func TestDue(t *testing.T) {
 	_, err = y.Due(today)
 	assert.ErrorIs(t, err, c.ErrNoCalendar)
 }
+
+func TestWorkingDaysAfterReceipt(t *testing.T) {
+	x := &c.Complaint{Jurisdiction: c.JurisdictionEngland, ReceivedAt: at("2026-12-23T16:00:00Z")}
+	for _, tc := range []struct {
+		when string
+		want int
+	}{
+		{"2026-12-23T18:00:00Z", 0},
+		{"2026-12-24T10:00:00Z", 1},
+		{"2026-12-29T10:00:00Z", 2}, // Christmas Day and the Boxing Day substitute do not count
+		{"2026-12-30T10:00:00Z", 3},
+	} {
+		got, err := x.WorkingDaysAfterReceipt(at(tc.when))
+		require.NoError(t, err, tc.when)
+		assert.Equal(t, tc.want, got, tc.when)
+	}
+	_, err := x.WorkingDaysAfterReceipt(at("2026-12-22T10:00:00Z"))
+	assert.ErrorIs(t, err, c.ErrBeforeReceipt)
+	x.Jurisdiction = c.JurisdictionOther
+	_, err = x.WorkingDaysAfterReceipt(at("2026-12-24T10:00:00Z"))
+	assert.ErrorIs(t, err, c.ErrNoCalendar)
+	assert.Equal(t, "2026-07-16", c.UKDate(at("2026-07-15T23:30:00Z")).String())
+}

@@ -192,11 +192,11 @@ func (s *ComplaintStats) timings(c *Complaint) {
 	if !c.AcknowledgedAt.IsZero() {
 		sum.Acknowledged++
 		if err == nil {
-			ack := ukDate(c.AcknowledgedAt)
+			ack := ukcal.DateAt(c.AcknowledgedAt)
 			if !dayOf(ack).After(d.AcknowledgeBy) {
 				sum.AcknowledgedOnTime++
 			}
-			if days, err := ukcal.WorkingDaysBetween(n.div, ukDate(c.ReceivedAt), ack); err == nil {
+			if days, err := ukcal.WorkingDaysBetween(n.div, ukcal.DateAt(c.ReceivedAt), ack); err == nil {
 				s.ackDays.add(days)
 			}
 		}
@@ -224,7 +224,7 @@ func (s *ComplaintStats) timings(c *Complaint) {
 // in the offset t was recorded with.
 func civilDate(t time.Time, uk bool) ukcal.Date {
 	if uk {
-		return ukDate(t)
+		return ukcal.DateAt(t)
 	}
 	return ukcal.DateOf(t)
 }

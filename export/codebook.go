@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,12 +38,7 @@ type CodebookOptions struct {
 
 func (o CodebookOptions) tables() []tableDesc {
 	if o.Layout == LayoutTables {
-		ts := reportTables()
-		descs := make([]tableDesc, len(ts))
-		for i, t := range ts {
-			descs[i] = t.describe()
-		}
-		return descs
+		return allTables()
 	}
 	d := flatDesc()
 	if o.FlatFile != "" {
@@ -60,8 +56,9 @@ func (o CodebookOptions) layout() Layout {
 
 // WriteDictionary writes the codebook of a layout as a data dictionary CSV
 // in REDCap's 18-column layout: one row per column of every table (Form
-// Name is the table), with the column's description from the published
-// schema, its choices ("code, Label | …"), validation, bounds, whether it
+// Name is the table; the tables layout has the report and the complaint
+// tables), with the column's description from the published schema of its
+// record kind, its choices ("code, Label | …"), validation, bounds, whether it
 // is an identifier (Identifier? is "y" for direct and quasi-identifiers),
 // whether it is required, and a Field Annotation with the x-privacy class,
 // the JSON path and, for derived columns, the word derived. A first
@@ -80,9 +77,14 @@ func WriteDictionary(w io.Writer, opts CodebookOptions) error {
 // integer, number, boolean, datetime; partial dates are strings with a
 // pattern), the description, the code list as an enum constraint with
 // labels as categories, missingValues [""], primary and foreign keys, and
-// the extension properties x-privacy, x-derived and x-list (for cells that
-// hold several values). The top-level x-casebook member states the layout,
-// the CSV profile and the schema.
+// the extension properties x-privacy, x-derived, x-path and x-list (for
+// cells that hold several values; for a list of ids of another table's
+// rows, such as complaints.complication_ids, its itemReference names that
+// table and field: a foreign key Table Schema cannot declare on a list,
+// and one whose target may lie outside the export). Each resource's
+// x-schema is the $id of the published shape its x-paths refer to. The
+// top-level x-casebook member states the layout, the CSV profile and the
+// schemas.
 func WriteDataPackage(w io.Writer, opts CodebookOptions) error {
 	return writeDataPackage(w, opts.layout(), opts.tables(), opts.Profile)
 }
@@ -92,6 +94,7 @@ type tableDesc struct {
 	name        string
 	file        string
 	title       string
+	shape       schema.Shape // the record shape its columns' paths refer to
 	cols        []colDesc
 	primaryKey  []string
 	foreignKeys []foreignKey
@@ -120,6 +123,8 @@ type colDesc struct {
 	derived  bool
 	note     string // description of link and derived columns
 	codeList string // code list of a derived code column
+	privacy  string // x-privacy of a derived column; "" is none
+	ref      string // for a UUID list, the resource.field its items refer to
 	required bool   // for link columns
 }
 
@@ -136,9 +141,7 @@ func descCols[T any](prefix string, cols []column[T]) []colDesc {
 		if c.list {
 			d.list = d.path[:strings.LastIndexByte(d.path, '.')]
 		}
-		if c.derived && c.kind == kindCode {
-			d.codeList = "onset_class"
-		}
+		d.codeList, d.privacy, d.ref = c.codeList, c.privacy, c.ref
 		out = append(out, d)
 	}
 	return out
@@ -148,41 +151,43 @@ func linkDesc(name string, k kind, note string) colDesc {
 	return colDesc{name: name, kind: k, note: note, required: true}
 }
 
-const (
-	noteReportID = "Link: the id of the report this row belongs to (reports.id)."
-	noteEventID  = "Link: the id of the event this row belongs to (events.id, within the same report)."
-)
+const noteEventID = "Link: the id of the event this row belongs to (events.id, within the same report)."
 
-func (t *reportsTable) describe() tableDesc {
-	return tableDesc{name: "reports", file: "reports.csv", title: "Reports: one row per complication report",
+func (t *parentTable[R]) describe() tableDesc {
+	return tableDesc{name: t.kind.parent, file: t.kind.parent + ".csv", title: t.title, shape: t.kind.shape,
 		cols: descCols("", t.cols), primaryKey: []string{"id"}}
 }
 
+// linkNote describes the column that links a row to its record.
+func linkNote(k recordKind) string {
+	return "Link: the id of the " + k.noun + " this row belongs to (" + k.parent + ".id)."
+}
+
 func (t *eventsTable) describe() tableDesc {
+	k := reportKind()
 	cols := []colDesc{
-		linkDesc(linkReportID, kindUUID, noteReportID),
+		linkDesc(linkReportID, kindUUID, linkNote(k)),
 		linkDesc(eventIndex, kindInt, "Link: the 0-based position of the event in its report's events array (JSON Pointer /events/<event_index>)."),
 	}
-	return tableDesc{name: "events", file: "events.csv", title: "Events: one row per complication (event) of a report",
+	return tableDesc{name: "events", file: "events.csv", title: "Events: one row per complication (event) of a report", shape: k.shape,
 		cols:        append(cols, descCols("events", t.cols)...),
 		primaryKey:  []string{linkReportID, eventIndex},
 		foreignKeys: []foreignKey{fk([]string{linkReportID}, "reports", []string{"id"})},
 	}
 }
 
-func (t *childTable[E]) describe() tableDesc {
-	cols := []colDesc{linkDesc(linkReportID, kindUUID, noteReportID)}
-	keys := []foreignKey{fk([]string{linkReportID}, "reports", []string{"id"})}
+func (t *childTable[R, E]) describe() tableDesc {
+	k := t.kind
+	cols := []colDesc{linkDesc(k.link, kindUUID, linkNote(k))}
+	keys := []foreignKey{fk([]string{k.link}, k.parent, []string{"id"})}
+	owner := k.noun
 	if t.level == levelEvent {
 		cols = append(cols, linkDesc(linkEventID, kindUUID, noteEventID))
 		keys = append(keys, fk([]string{linkReportID, linkEventID}, "events", []string{linkReportID, "id"}))
-	}
-	owner := "report"
-	if t.level == levelEvent {
 		owner = "event"
 	}
 	cols = append(cols, linkDesc(t.index, kindInt, "Link: the 0-based position of the element in the array "+t.entity+" of its "+owner+"."))
-	return tableDesc{name: t.file, file: t.file + ".csv", title: "One row per element of " + t.entity,
+	return tableDesc{name: t.file, file: t.file + ".csv", title: "One row per element of " + t.entity + " of a " + k.noun, shape: k.shape,
 		cols: append(cols, descCols(t.entity, t.cols)...), primaryKey: t.links(), foreignKeys: keys}
 }
 
@@ -193,7 +198,8 @@ func flatDesc() tableDesc {
 		c.name = "events." + c.name
 		cols = append(cols, c)
 	}
-	return tableDesc{name: "flat", file: "flat.csv", title: "Complication reports, one row per event, report columns repeated", cols: cols}
+	return tableDesc{name: "flat", file: "flat.csv", title: "Complication reports, one row per event, report columns repeated",
+		shape: schema.ReportSubmission, cols: cols}
 }
 
 // describedField is a column with what the schema says about it.
@@ -204,6 +210,7 @@ type describedField struct {
 
 func describeFields(docs *schemaDocs, t tableDesc) ([]describedField, error) {
 	out := make([]describedField, 0, len(t.cols))
+	docs = docs.as(t.shape)
 	for _, c := range t.cols {
 		var info fieldInfo
 		switch {
@@ -213,7 +220,10 @@ func describeFields(docs *schemaDocs, t tableDesc) ([]describedField, error) {
 				return nil, err
 			}
 		default:
-			info = fieldInfo{description: c.note, privacy: "none", required: c.required}
+			info = fieldInfo{description: c.note, privacy: c.privacy, required: c.required}
+			if info.privacy == "" {
+				info.privacy = "none"
+			}
 			if c.codeList != "" {
 				info.enum, info.labels = docs.codeList(c.codeList)
 			}
@@ -228,14 +238,35 @@ func describeFields(docs *schemaDocs, t tableDesc) ([]describedField, error) {
 	return out, nil
 }
 
-func profileStatement(layout Layout, p Profile) string {
+// shapesOf returns the record shapes of the tables, in order of first
+// appearance.
+func shapesOf(tables []tableDesc) []schema.Shape {
+	var out []schema.Shape
+	for _, t := range tables {
+		if !slices.Contains(out, t.shape) {
+			out = append(out, t.shape)
+		}
+	}
+	return out
+}
+
+func profileStatement(layout Layout, p Profile, shapes []schema.Shape) string {
 	s := "casebook export, " + string(layout) + " layout, " + p.String() + " CSV profile: RFC 4180 quoting, UTF-8, "
 	if p == ProfileSpreadsheet {
 		s += "with a byte order mark, CRLF line ends; a string cell beginning with an apostrophe, or with = + - @ TAB CR LF or NUL after any leading spaces, has one extra leading apostrophe (remove exactly one leading apostrophe from string cells to get the value)."
 	} else {
 		s += "no byte order mark, LF line ends, values as they are."
 	}
-	return s + " Missing values are empty cells. Records follow " + schema.ReportSubmission.ID() + "."
+	s += " Missing values are empty cells."
+	for _, sh := range shapes {
+		switch sh {
+		case schema.ReportSubmission:
+			s += " Reports follow " + sh.ID() + "."
+		case schema.ComplaintSubmission:
+			s += " Complaints follow " + sh.ID() + "."
+		}
+	}
+	return s
 }
 
 // dictionaryHeader returns REDCap's data dictionary columns, in order.
@@ -247,6 +278,13 @@ func dictionaryHeader() []string {
 		"Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name",
 		"Matrix Ranking?", "Field Annotation",
 	}
+}
+
+// refIn splits a column's reference "resource.field" and reports whether
+// the resource is one of the tables described.
+func refIn(ref string, tables []tableDesc) (resource, field string, ok bool) {
+	resource, field, ok = strings.Cut(ref, ".")
+	return resource, field, ok && slices.ContainsFunc(tables, func(t tableDesc) bool { return t.name == resource })
 }
 
 func writeDictionary(w io.Writer, layout Layout, tables []tableDesc, p Profile) error {
@@ -265,7 +303,7 @@ func writeDictionary(w io.Writer, layout Layout, tables []tableDesc, p Profile) 
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	row[0], row[1], row[3], row[4] = "casebook_codebook", tables[0].name, "descriptive", profileStatement(layout, p)
+	row[0], row[1], row[3], row[4] = "casebook_codebook", tables[0].name, "descriptive", profileStatement(layout, p, shapesOf(tables))
 	if err := put(); err != nil {
 		return err
 	}
@@ -288,6 +326,9 @@ func writeDictionary(w io.Writer, layout Layout, tables []tableDesc, p Profile) 
 				notes = append(notes, "Codes joined with ';'.")
 			case c.kind == kindUUIDs:
 				notes = append(notes, "UUIDs joined with ';'.")
+				if resource, field, ok := refIn(c.ref, tables); ok {
+					notes = append(notes, "Each is the "+field+" of a row of "+resource+".csv when that record is in the export.")
+				}
 			case c.kind == kindCode:
 				row[3] = "dropdown"
 			case c.kind == kindBool:
@@ -380,9 +421,9 @@ type (
 		Resources   []dataResource `json:"resources"`
 	}
 	casebookMeta struct {
-		Layout  string `json:"layout"`
-		Profile string `json:"profile"`
-		Schema  string `json:"schema"`
+		Layout  string   `json:"layout"`
+		Profile string   `json:"profile"`
+		Schemas []string `json:"schemas"`
 	}
 	dataResource struct {
 		Name      string      `json:"name"`
@@ -394,6 +435,7 @@ type (
 		Encoding  string      `json:"encoding"`
 		Dialect   csvDialect  `json:"dialect"`
 		Schema    tableSchema `json:"schema"`
+		XSchema   string      `json:"x-schema"`
 	}
 	csvDialect struct {
 		Delimiter      string `json:"delimiter"`
@@ -443,6 +485,13 @@ type (
 		ItemFormat string     `json:"itemFormat,omitempty"`
 		ItemEnum   []string   `json:"itemEnum,omitempty"`
 		Categories []category `json:"itemCategories,omitempty"`
+		Reference  *itemRef   `json:"itemReference,omitempty"`
+	}
+	// itemRef names the table and field that the items of a list of ids
+	// refer to.
+	itemRef struct {
+		Resource string `json:"resource"`
+		Field    string `json:"field"`
 	}
 )
 
@@ -454,12 +503,20 @@ func writeDataPackage(w io.Writer, layout Layout, tables []tableDesc, p Profile)
 	if err != nil {
 		return err
 	}
+	shapes := shapesOf(tables)
+	title := "casebook complication reports (" + string(layout) + " layout)"
+	if slices.Contains(shapes, schema.ComplaintSubmission) {
+		title = "casebook complication reports and complaints (" + string(layout) + " layout)"
+	}
 	pkg := dataPackage{
 		Profile:     "tabular-data-package",
 		Name:        "casebook-" + string(layout),
-		Title:       "casebook complication reports (" + string(layout) + " layout)",
-		Description: profileStatement(layout, p),
-		Casebook:    casebookMeta{Layout: string(layout), Profile: p.String(), Schema: schema.ReportSubmission.ID()},
+		Title:       title,
+		Description: profileStatement(layout, p, shapes),
+		Casebook:    casebookMeta{Layout: string(layout), Profile: p.String()},
+	}
+	for _, sh := range shapes {
+		pkg.Casebook.Schemas = append(pkg.Casebook.Schemas, sh.ID())
 	}
 	for _, t := range tables {
 		fields, err := describeFields(docs, t)
@@ -471,9 +528,14 @@ func writeDataPackage(w io.Writer, layout Layout, tables []tableDesc, p Profile)
 			Profile: "tabular-data-resource", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
 			Dialect: csvDialect{Delimiter: ",", LineTerminator: p.lineTerminator(), QuoteChar: `"`, DoubleQuote: true, Header: true},
 			Schema:  tableSchema{MissingValues: []string{""}, PrimaryKey: t.primaryKey, ForeignKeys: t.foreignKeys},
+			XSchema: t.shape.ID(),
 		}
 		for _, f := range fields {
-			res.Schema.Fields = append(res.Schema.Fields, dataFieldOf(f))
+			df := dataFieldOf(f)
+			if resource, field, ok := refIn(f.col.ref, tables); ok && df.List != nil {
+				df.List.Reference = &itemRef{Resource: resource, Field: field}
+			}
+			res.Schema.Fields = append(res.Schema.Fields, df)
 		}
 		pkg.Resources = append(pkg.Resources, res)
 	}

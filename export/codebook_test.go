@@ -76,7 +76,8 @@ func TestLayoutsCoverTheSchema(t *testing.T) {
 	want := leafPaths(t, docs)
 	require.Contains(t, want, "events.management.dose")
 	require.Equal(t, want, columnPaths(CodebookOptions{Layout: LayoutFlat}.tables()), "flat layout")
-	require.Equal(t, want, columnPaths(CodebookOptions{Layout: LayoutTables}.tables()), "tables layout")
+	require.Equal(t, want, columnPaths(reportTables().describe()), "tables layout")
+	require.Equal(t, len(reportTables().list)+len(complaintTables().list), len(CodebookOptions{Layout: LayoutTables}.tables()))
 	for _, p := range want {
 		_, err := docs.field(p)
 		require.NoError(t, err, p)
@@ -128,9 +129,9 @@ func TestDataPackage(t *testing.T) {
 		var pkg dataPackage
 		require.NoError(t, json.Unmarshal(sink.files[DataPackageFile].Bytes(), &pkg))
 		require.Equal(t, p.String(), pkg.Casebook.Profile)
-		require.Equal(t, schema.ReportSubmission.ID(), pkg.Casebook.Schema)
-		tables := reportTables()
-		require.Len(t, pkg.Resources, len(tables))
+		require.Equal(t, []string{schema.ReportSubmission.ID(), schema.ComplaintSubmission.ID()}, pkg.Casebook.Schemas)
+		headers := tableHeaders()
+		require.Len(t, pkg.Resources, len(headers))
 		for i, res := range pkg.Resources {
 			data, ok := sink.files[res.Path]
 			require.True(t, ok, res.Path)
@@ -147,7 +148,7 @@ func TestDataPackage(t *testing.T) {
 				}
 			}
 			require.Equal(t, header, names, "fields are the CSV header")
-			require.Equal(t, tables[i].header(), names)
+			require.Equal(t, headers[i], names)
 			require.Equal(t, []string{""}, res.Schema.MissingValues)
 			require.Equal(t, p.lineTerminator(), res.Dialect.LineTerminator)
 		}
@@ -171,6 +172,19 @@ func TestDataPackage(t *testing.T) {
 	}
 }
 
+// tableHeaders returns the header of every table file, in the order of
+// the codebook.
+func tableHeaders() [][]string {
+	var out [][]string
+	for _, t := range reportTables().list {
+		out = append(out, t.header())
+	}
+	for _, t := range complaintTables().list {
+		out = append(out, t.header())
+	}
+	return out
+}
+
 // The codebook's partial-date pattern is the published schema's.
 func TestPartialDatePatternMatchesSchema(t *testing.T) {
 	docs, err := loadSchemaDocs(schema.ReportSubmission)
@@ -190,7 +204,7 @@ func TestDocListsFlatColumns(t *testing.T) {
 	require.True(t, from > 0 && to > from)
 	listed := strings.Join(strings.Fields(strings.ReplaceAll(doc[from+len("derived columns last:\n"):to], "//", "")), " ")
 	require.Equal(t, strings.Join(flatHeader(reportColumns(), eventColumns()), ", "), listed)
-	for _, tb := range reportTables() {
-		require.Contains(t, doc, tb.name()+".csv")
+	for _, d := range allTables() {
+		require.Contains(t, doc, d.file)
 	}
 }

@@ -20,7 +20,14 @@ type column[T any] struct {
 	list    bool   // one item per element of an array of objects (flat layout only)
 	derived bool   // computed from other fields; ignored on reading
 	note    string // description of a derived column
-	scheme  complication.OnsetScheme
+	// codeList is the code list (in codes.schema.json) of a derived code
+	// column, and privacy the x-privacy class of a derived column ("" is
+	// none); other columns take both from the schema.
+	codeList string
+	privacy  string
+	// ref is the resource and field the items of a UUID list refer to,
+	// such as "complaints.id", for the codebook.
+	ref string
 
 	// get appends the cell for t to dst (nothing for a missing value).
 	get func(t T, dst []byte) []byte
@@ -336,6 +343,13 @@ func missingCol[T any](a acc[T, complication.Missing]) column[T] {
 // derivedCol is a column computed from the row; readers ignore it.
 func derivedCol[T any](name string, k kind, note string, get func(T, []byte) []byte) column[T] {
 	return column[T]{name: name, kind: k, derived: true, note: note, get: get}
+}
+
+// refersTo marks a UUID list column whose items are ids of another
+// table's rows (resource.field), for the codebook.
+func refersTo[T any](c column[T], ref string) column[T] {
+	c.ref = ref
+	return c
 }
 
 // prefixed returns cols with prefix+"." before every name and path, for

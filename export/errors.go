@@ -27,9 +27,14 @@ var (
 	// ErrNoID: a record or event lacks the id that links its rows across
 	// tables (or in a FHIR bundle).
 	ErrNoID = errors.New("id is missing; rows cannot be linked without it")
-	// ErrDuplicateID: two events of one record, or two consecutive records,
-	// share an id, so their rows could not be told apart.
+	// ErrDuplicateID: two events of one record, or two consecutive records
+	// of one kind, share an id, so their rows could not be told apart.
 	ErrDuplicateID = errors.New("id is not unique")
+	// ErrRecordKind: a writer was given a kind of record its output does
+	// not carry: a complaint to a writer of reports only (flat CSV, FHIR,
+	// SDTM), or a record of the other kind to an envelope (an envelope
+	// holds one kind).
+	ErrRecordKind = errors.New("this output does not carry this kind of record")
 	// ErrClosed: Write or Close was called on a writer already closed.
 	ErrClosed = errors.New("export: writer is closed")
 
@@ -49,8 +54,8 @@ var (
 	// record-level column.
 	ErrInconsistent = errors.New("rows of one record disagree on a record-level column")
 	// ErrLink: a row does not link to its record or event: an unknown
-	// report_id or event_id, rows out of order, or an index that is not the
-	// next one.
+	// report_id, complaint_id or event_id, rows out of order, or an index
+	// that is not the next one.
 	ErrLink = errors.New("row does not link to its record")
 
 	// ErrSyntax: the envelope is not well-formed JSON where the reader
@@ -75,7 +80,7 @@ var (
 //
 // Keep keyed fields when building one; fields may be added.
 type RecordError struct {
-	Index   int    // 0-based position of the record among the writer's Write calls, refused ones included
+	Index   int    // 0-based position of the record among the writer's Write and WriteComplaint calls, refused ones included
 	Pointer string // RFC 6901 JSON Pointer to the offending member, such as "/identity"; "" is the whole record
 	Err     error  // why: a sentinel such as ErrIdentified, or a *complication.ValidationError
 }

@@ -50,6 +50,34 @@ func deidentified() *complication.Report {
 	}
 }
 
+// deidentifiedComplaint returns a small de-identified complaint about the
+// treatment of deidentified(), as the anonymiser produces them.
+func deidentifiedComplaint() *complication.Complaint {
+	r := deidentified()
+	return &complication.Complaint{
+		ID:               uuid.MustParse("9b2d4f61-8a3c-4e5d-b7f1-2c3d4e5f6a7b"),
+		ReceivedAt:       time.Date(2026, 11, 16, 19, 42, 0, 0, time.UTC), // a Monday evening
+		Channel:          complication.ComplaintChannelPrivateMessage,
+		Jurisdiction:     complication.JurisdictionEngland,
+		ComplainantRole:  complication.ComplainantRolePatient,
+		Categories:       []complication.ComplaintCategory{complication.ComplaintCategoryComplication, complication.ComplaintCategoryCommunication},
+		ComplicationIDs:  []uuid.UUID{r.ID},
+		TreatmentDate:    complication.MustParsePartialDate("2026-09-02"),
+		PatientPseudonym: r.Patient.Pseudonym,
+		AcknowledgedAt:   time.Date(2026, 11, 20, 10, 5, 0, 0, time.UTC), // the Friday
+		AgreedResponseBy: complication.MustParsePartialDate("2026-12-11"),
+		StatusHistory: []complication.StatusChange{
+			{Status: complication.ComplaintStatusReceived, At: time.Date(2026, 11, 16, 19, 42, 0, 0, time.UTC)},
+			{Status: complication.ComplaintStatusAcknowledged, At: time.Date(2026, 11, 20, 10, 5, 0, 0, time.UTC)},
+		},
+		Escalations: []complication.Escalation{
+			{To: complication.EscalationRouteJCCP, Date: complication.MustParsePartialDate("2026-11-18")},
+			{To: complication.EscalationRouteSaveFace, Date: complication.MustParsePartialDate("2026-11-18")},
+		},
+		Deidentification: r.Deidentification,
+	}
+}
+
 var fixedClock = func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
 
 // A registry writer fails closed: a record that still carries an identity
@@ -189,9 +217,117 @@ func ExampleTablesWriter() {
 	fmt.Println(strings.Join(names, " "))
 	fmt.Print(files["products.csv"])
 	// Output:
-	// codebook.csv codes.csv datapackage.json event_sites.csv events.csv management.csv notifications.csv products.csv reports.csv treatment_sites.csv
+	// codebook.csv codes.csv complaint_escalations.csv complaint_extensions.csv complaint_status_history.csv complaints.csv datapackage.json event_sites.csv events.csv management.csv notifications.csv products.csv reports.csv treatment_sites.csv
 	// report_id,product_index,name,manufacturer,class,substance,lot,expiry,udi,supplier,dose,dose_unit,route,suspected_counterfeit,retained,retained_by,missing
 	// 3f1c2f9e-6a4b-4c1e-9a57-0d5c2b7e8a10,0,Restylane Defyne,,device,,RD24117,,,,,,,,,,
+}
+
+// Complaints go to their own tables, linked to the reports by
+// complication_ids, with derived columns that measure the handling
+// against the deadlines of the complaint's nation.
+func ExampleTablesWriter_WriteComplaint() {
+	files := memFiles{}
+	w, err := export.NewTablesWriter(files, export.CSVOptions{})
+	if err != nil {
+		panic(err)
+	}
+	if err := w.Write(deidentified()); err != nil {
+		panic(err)
+	}
+	if err := w.WriteComplaint(deidentifiedComplaint()); err != nil {
+		panic(err)
+	}
+	if err := w.Close(); err != nil {
+		panic(err)
+	}
+	rows, _ := csv.NewReader(files["complaints.csv"]).ReadAll()
+	for _, name := range []string{"complication_ids", "categories", "status", "acknowledge_by", "acknowledgement_working_days", "acknowledged_in_time", "respond_by", "responded_in_time"} {
+		fmt.Printf("%s=%s\n", name, rows[1][slices.Index(rows[0], name)])
+	}
+	fmt.Print(files["complaint_escalations.csv"])
+	// Output:
+	// complication_ids=3f1c2f9e-6a4b-4c1e-9a57-0d5c2b7e8a10
+	// categories=complication;communication
+	// status=acknowledged
+	// acknowledge_by=2026-11-19
+	// acknowledgement_working_days=4
+	// acknowledged_in_time=false
+	// respond_by=2026-12-11
+	// responded_in_time=
+	// complaint_id,escalation_index,to,date,reference
+	// 9b2d4f61-8a3c-4e5d-b7f1-2c3d4e5f6a7b,0,jccp,2026-11-18,
+	// 9b2d4f61-8a3c-4e5d-b7f1-2c3d4e5f6a7b,1,save_face,2026-11-18,
+}
+
+// One NDJSON stream may hold reports and complaints; DetectKind reads
+// each line as its own kind.
+func ExampleReadOptions_detectKind() {
+	var buf bytes.Buffer
+	w := export.NewNDJSONWriter(&buf, export.JSONOptions{})
+	if err := w.Write(deidentified()); err != nil {
+		panic(err)
+	}
+	if err := w.WriteComplaint(deidentifiedComplaint()); err != nil {
+		panic(err)
+	}
+	if err := w.Flush(); err != nil {
+		panic(err)
+	}
+	v, err := schema.New(schema.Options{Now: fixedClock})
+	if err != nil {
+		panic(err)
+	}
+	nr := export.NewNDJSONReader(&buf, export.ReadOptions{Validator: v, DetectKind: true})
+	for {
+		res, err := nr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			panic(err)
+		}
+		switch {
+		case res.Report != nil:
+			fmt.Println("line", res.Line, "report", res.Report.ID)
+		case res.Complaint != nil:
+			fmt.Println("line", res.Line, "complaint", res.Complaint.ID, "about", res.Complaint.ComplicationIDs[0])
+		default:
+			fmt.Println("line", res.Line, "rejected", res.Shape)
+		}
+	}
+	// Output:
+	// line 1 report 3f1c2f9e-6a4b-4c1e-9a57-0d5c2b7e8a10
+	// line 2 complaint 9b2d4f61-8a3c-4e5d-b7f1-2c3d4e5f6a7b about 3f1c2f9e-6a4b-4c1e-9a57-0d5c2b7e8a10
+}
+
+// An envelope holds one kind of record; its counts say how many records
+// and, for complaints, escalations it holds.
+func ExampleEnvelopeWriter_WriteComplaint() {
+	var buf bytes.Buffer
+	w := export.NewEnvelopeWriter(&buf, export.EnvelopeOptions{
+		Header: export.Header{
+			Submitter: "clinic_7f3a9c2e",
+			Policy:    export.Policy{ID: "registry", Version: "1", Hash: strings.Repeat("0f", 32)},
+			KeyID:     "demo-2026",
+		},
+		Shape: schema.ComplaintSubmission,
+		Now:   fixedClock,
+	})
+	if err := w.WriteComplaint(deidentifiedComplaint()); err != nil {
+		panic(err)
+	}
+	err := w.Write(deidentified())
+	fmt.Println(errors.Is(err, export.ErrRecordKind))
+	if err := w.Close(); err != nil {
+		panic(err)
+	}
+	out := buf.String()
+	fmt.Println(out[:strings.Index(out, `,"generated_at"`)] + "…")
+	fmt.Print("…" + out[strings.LastIndex(out, "]"):])
+	// Output:
+	// true
+	// {"schema":"https://openaesthetics.github.io/casebook/schema/v1/complaint-submission.schema.json"…
+	// …],"counts":{"records":1,"escalations":2}}
 }
 
 // Researchers rebuild the records from the tables in a directory.
@@ -305,7 +441,11 @@ func ExampleWriteDataPackage() {
 		panic(err)
 	}
 	var pkg struct {
-		Casebook  map[string]string `json:"x-casebook"`
+		Casebook struct {
+			Layout  string   `json:"layout"`
+			Profile string   `json:"profile"`
+			Schemas []string `json:"schemas"`
+		} `json:"x-casebook"`
 		Resources []struct {
 			Path string `json:"path"`
 		} `json:"resources"`
@@ -313,12 +453,27 @@ func ExampleWriteDataPackage() {
 	if err := json.Unmarshal(buf.Bytes(), &pkg); err != nil {
 		panic(err)
 	}
-	fmt.Println(pkg.Casebook["layout"], pkg.Casebook["profile"])
-	for _, r := range pkg.Resources {
-		fmt.Print(r.Path, " ")
+	fmt.Println(pkg.Casebook.Layout, pkg.Casebook.Profile)
+	for _, s := range pkg.Casebook.Schemas {
+		fmt.Println(s)
 	}
-	fmt.Println()
+	for _, r := range pkg.Resources {
+		fmt.Println(r.Path)
+	}
 	// Output:
 	// tables spreadsheet
-	// reports.csv events.csv notifications.csv products.csv treatment_sites.csv event_sites.csv management.csv codes.csv
+	// https://openaesthetics.github.io/casebook/schema/v1/report-submission.schema.json
+	// https://openaesthetics.github.io/casebook/schema/v1/complaint-submission.schema.json
+	// reports.csv
+	// events.csv
+	// notifications.csv
+	// products.csv
+	// treatment_sites.csv
+	// event_sites.csv
+	// management.csv
+	// codes.csv
+	// complaints.csv
+	// complaint_extensions.csv
+	// complaint_status_history.csv
+	// complaint_escalations.csv
 }

@@ -279,7 +279,7 @@ func NewFHIRWriter(w io.Writer, opts FHIROptions) *FHIRWriter {
 	}
 	return &FHIRWriter{bw: bufio.NewWriterSize(w, 64<<10), opts: opts, m: newFHIRMapping(),
 		ns: uuid.MustParse(fhirNamespace), enc: newJSONEnc(),
-		gate: gate{deidentified: true, validator: opts.Validator, shape: schema.ReportSubmission}}
+		gate: gate{deidentified: true, validator: opts.Validator}}
 }
 
 func (w *FHIRWriter) start() error {
@@ -332,6 +332,20 @@ func (w *FHIRWriter) Write(r *complication.Report) error {
 	}
 	w.entries += len(entries)
 	return nil
+}
+
+// WriteComplaint refuses a complaint: the bundle holds reports only (R4
+// has no resource for a complaint's handling). After the fail-closed
+// checks it returns a *RecordError wrapping ErrRecordKind; nothing is
+// written and the writer stays usable. It exists so that one interface
+// covers every writer of a mixed stream.
+func (w *FHIRWriter) WriteComplaint(c *complication.Complaint) error {
+	idx := w.writes
+	w.writes++
+	if w.closed {
+		return ErrClosed
+	}
+	return w.gate.refuseComplaint(idx, c)
 }
 
 // Close ends the bundle and flushes. It does not close the underlying

@@ -14,12 +14,12 @@ type CSVOptions struct {
 	// Profile is the CSV dialect; the zero value is ProfileMachine.
 	Profile Profile
 
-	// Validator, when set, validates each record against the
-	// report-submission shape (schema and domain rules) before writing it,
-	// and a rejected record is refused with a *RecordError wrapping the
-	// *complication.ValidationError. Nil skips full validation; the
-	// fail-closed checks (no identity block, a deidentification block, no
-	// NaN or infinite numbers) always run.
+	// Validator, when set, validates each record against the submission
+	// shape of its kind (report-submission or complaint-submission: schema
+	// and domain rules) before writing it, and a rejected record is refused
+	// with a *RecordError wrapping the *complication.ValidationError. Nil
+	// skips full validation; the fail-closed checks (no identity block, a
+	// deidentification block, no NaN or infinite numbers) always run.
 	Validator *schema.Validator
 }
 
@@ -74,7 +74,7 @@ func NewFlatWriter(w io.Writer, opts CSVOptions) *FlatWriter {
 	rc, ec := reportColumns(), eventColumns()
 	return &FlatWriter{
 		out:   newCSVOut(w, opts.Profile, flatHeader(rc, ec)),
-		gate:  gate{deidentified: true, validator: opts.Validator, shape: schema.ReportSubmission},
+		gate:  gate{deidentified: true, validator: opts.Validator},
 		rcols: rc,
 		ecols: ec,
 		blank: make([]string, len(ec)+1),
@@ -120,6 +120,21 @@ func (w *FlatWriter) Write(r *complication.Report) error {
 		}
 	}
 	return nil
+}
+
+// WriteComplaint refuses a complaint: the flat layout is one row per
+// event of a report, and complaints have no events. After the fail-closed
+// checks it returns a *RecordError wrapping ErrRecordKind; nothing is
+// written and the writer stays usable. Write complaints as tidy tables
+// ([TablesWriter.WriteComplaint]) or JSON. It exists so that one
+// interface covers every writer of a mixed stream.
+func (w *FlatWriter) WriteComplaint(c *complication.Complaint) error {
+	idx := w.writes
+	w.writes++
+	if w.out.err != nil {
+		return w.out.err
+	}
+	return w.gate.refuseComplaint(idx, c)
 }
 
 // Flush writes any buffered data (and the header, if nothing was written

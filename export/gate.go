@@ -17,40 +17,100 @@ var errNilRecord = errors.New("record is nil")
 // deidentification block, whatever else it holds, and name the pointer,
 // never a value.
 type gate struct {
-	deidentified bool              // refuse identified records
+	deidentified bool              // refuse identified records; validate against the submission shapes
 	validator    *schema.Validator // optional full validation
-	shape        schema.Shape
+}
+
+// reportShape and complaintShape are the shapes the gate validates
+// against: the submission shapes for writers that fail closed, the
+// identified shapes for the backup writer.
+func (g *gate) reportShape() schema.Shape {
+	if g.deidentified {
+		return schema.ReportSubmission
+	}
+	return schema.Report
+}
+
+func (g *gate) complaintShape() schema.Shape {
+	if g.deidentified {
+		return schema.ComplaintSubmission
+	}
+	return schema.Complaint
+}
+
+// closed applies the fail-closed checks common to every record kind.
+func (g *gate) closed(index int, identified, deidentified bool) error {
+	if !g.deidentified {
+		return nil
+	}
+	if identified {
+		return &RecordError{Index: index, Pointer: "/identity", Err: ErrIdentified}
+	}
+	if !deidentified {
+		return &RecordError{Index: index, Pointer: "/deidentification", Err: ErrNotDeidentified}
+	}
+	return nil
 }
 
 func (g *gate) check(index int, r *complication.Report) error {
 	if r == nil {
 		return &RecordError{Index: index, Err: errNilRecord}
 	}
-	if g.deidentified {
-		if r.Identity != nil {
-			return &RecordError{Index: index, Pointer: "/identity", Err: ErrIdentified}
-		}
-		if r.Deidentification == nil {
-			return &RecordError{Index: index, Pointer: "/deidentification", Err: ErrNotDeidentified}
-		}
+	if err := g.closed(index, r.Identity != nil, r.Deidentification != nil); err != nil {
+		return err
 	}
 	if ptr := nonFinite(r); ptr != "" {
 		return &RecordError{Index: index, Pointer: ptr, Err: ErrNotFinite}
 	}
 	if g.validator != nil {
-		fs := g.validator.ValidateReport(g.shape, r)
-		if fs.Rejected() {
-			ptr := ""
-			for _, f := range fs {
-				if f.Level == complication.LevelError {
-					ptr = f.Pointer
-					break
-				}
-			}
-			return &RecordError{Index: index, Pointer: ptr, Err: fs.Err()}
-		}
+		return refusal(index, g.validator.ValidateReport(g.reportShape(), r))
 	}
 	return nil
+}
+
+// checkComplaint is check for a complaint. Complaints hold no numbers
+// that could be NaN or infinite.
+func (g *gate) checkComplaint(index int, c *complication.Complaint) error {
+	if err := g.closedComplaint(index, c); err != nil {
+		return err
+	}
+	if g.validator != nil {
+		return refusal(index, g.validator.ValidateComplaint(g.complaintShape(), c))
+	}
+	return nil
+}
+
+func (g *gate) closedComplaint(index int, c *complication.Complaint) error {
+	if c == nil {
+		return &RecordError{Index: index, Err: errNilRecord}
+	}
+	return g.closed(index, c.Identity != nil, c.Deidentification != nil)
+}
+
+// refuseComplaint is what a writer of reports only does with a complaint:
+// the fail-closed checks first, so an identified complaint is refused as
+// identified by every writer, then ErrRecordKind.
+func (g *gate) refuseComplaint(index int, c *complication.Complaint) error {
+	if err := g.closedComplaint(index, c); err != nil {
+		return err
+	}
+	return &RecordError{Index: index, Err: ErrRecordKind}
+}
+
+// refusal turns rejecting findings into a *RecordError at the first
+// error's pointer, or returns nil.
+func refusal(index int, fs complication.Findings) error {
+	if !fs.Rejected() {
+		return nil
+	}
+	ptr := ""
+	for _, f := range fs {
+		if f.Level == complication.LevelError {
+			ptr = f.Pointer
+			break
+		}
+	}
+	return &RecordError{Index: index, Pointer: ptr, Err: fs.Err()}
 }
 
 // nonFinite returns the pointer of the first NaN or infinite number in r,
@@ -73,4 +133,16 @@ func nonFinite(r *complication.Report) string {
 		}
 	}
 	return ""
+}
+
+// refuseReport is refuseComplaint for a report given to an output of
+// complaints only (a complaint envelope).
+func (g *gate) refuseReport(index int, r *complication.Report) error {
+	if r == nil {
+		return &RecordError{Index: index, Err: errNilRecord}
+	}
+	if err := g.closed(index, r.Identity != nil, r.Deidentification != nil); err != nil {
+		return err
+	}
+	return &RecordError{Index: index, Err: ErrRecordKind}
 }

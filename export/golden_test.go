@@ -8,7 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
+
+	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/schema"
 )
 
 // golden compares got with testdata/golden/name byte for byte (BOM, line
@@ -52,8 +56,20 @@ func goldenRecords(t *testing.T) []*report {
 	return recs
 }
 
+// goldenComplaints are the complaint fixtures, one with every field set
+// and awkward text, and one whose dates were shifted (so its deadline
+// columns are empty).
+func goldenComplaints(t *testing.T) []*complication.Complaint {
+	cs := complaintFixtures(t)
+	shifted := normalisedComplaint(t, cs[3])
+	shifted.ID = uuid.MustParse("7d1f3a5c-2b4e-4d6f-8a9b-0c1d2e3f4a5b")
+	shifted.Deidentification.Dates = complication.DateHandlingShifted
+	return append(cs, fullComplaint(t), shifted)
+}
+
 func TestGolden(t *testing.T) {
 	recs := goldenRecords(t)
+	complaints := goldenComplaints(t)
 	clock := func() time.Time { return testNow }
 	for _, p := range []Profile{ProfileMachine, ProfileSpreadsheet} {
 		t.Run("flat/"+p.String(), func(t *testing.T) {
@@ -71,6 +87,9 @@ func TestGolden(t *testing.T) {
 			require.NoError(t, err)
 			for _, r := range recs {
 				require.NoError(t, w.Write(r))
+			}
+			for _, c := range complaints {
+				require.NoError(t, w.WriteComplaint(c))
 			}
 			require.NoError(t, w.Close())
 			for name, b := range sink.files {
@@ -112,6 +131,24 @@ func TestGolden(t *testing.T) {
 		require.NoError(t, w.Close())
 		golden(t, "envelope.json", buf.Bytes())
 	})
+	t.Run("complaints/ndjson", func(t *testing.T) {
+		var buf bytes.Buffer
+		w := NewNDJSONWriter(&buf, JSONOptions{})
+		for _, c := range complaints {
+			require.NoError(t, w.WriteComplaint(c))
+		}
+		require.NoError(t, w.Flush())
+		golden(t, "complaints.ndjson", buf.Bytes())
+	})
+	t.Run("complaints/envelope", func(t *testing.T) {
+		var buf bytes.Buffer
+		w := NewEnvelopeWriter(&buf, EnvelopeOptions{Header: complaintHeader(t), Shape: schema.ComplaintSubmission, Now: clock})
+		for _, c := range complaintFixtures(t) {
+			require.NoError(t, w.WriteComplaint(c))
+		}
+		require.NoError(t, w.Close())
+		golden(t, "complaints-envelope.json", buf.Bytes())
+	})
 	t.Run("fhir", func(t *testing.T) {
 		london, err := time.LoadLocation("Europe/London")
 		require.NoError(t, err)
@@ -122,6 +159,7 @@ func TestGolden(t *testing.T) {
 // The same input gives the same bytes, run after run.
 func TestDeterministic(t *testing.T) {
 	recs := goldenRecords(t)
+	complaints := goldenComplaints(t)
 	run := func() []byte {
 		var out bytes.Buffer
 		sink := newMemSink()
@@ -130,8 +168,11 @@ func TestDeterministic(t *testing.T) {
 		for _, r := range recs {
 			require.NoError(t, w.Write(r))
 		}
+		for _, c := range complaints {
+			require.NoError(t, w.WriteComplaint(c))
+		}
 		require.NoError(t, w.Close())
-		for _, name := range []string{"reports.csv", "events.csv", "products.csv", DictionaryFile, DataPackageFile} {
+		for _, name := range []string{"reports.csv", "events.csv", "products.csv", "complaints.csv", "complaint_escalations.csv", DictionaryFile, DataPackageFile} {
 			out.Write(sink.files[name].Bytes())
 		}
 		out.Write(fhirBundle(t, recs, FHIROptions{}))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/openaesthetics/casebook/complication"
@@ -15,10 +16,11 @@ import (
 // JSONOptions configure the NDJSON writers. The zero value applies only
 // the fail-closed checks.
 type JSONOptions struct {
-	// Validator, when set, validates each record against the writer's
-	// shape (schema and domain rules) before writing it; a rejected record
-	// is refused with a *RecordError wrapping the
-	// *complication.ValidationError.
+	// Validator, when set, validates each record against the shape of its
+	// kind on the writer's side (report-submission or complaint-submission;
+	// report or complaint for the identified backup), schema and domain
+	// rules, before writing it; a rejected record is refused with a
+	// *RecordError wrapping the *complication.ValidationError.
 	Validator *schema.Validator
 }
 
@@ -48,8 +50,11 @@ func (e *jsonEnc) encode(v any) ([]byte, error) {
 
 // NDJSONWriter writes one record per line (JSON Lines): compact JSON, LF
 // line ends, no byte order mark. [NewNDJSONWriter] makes one for the
-// registry's submission shape, which fails closed; [NewIdentifiedBackupWriter]
-// makes one for the clinic's own identified records.
+// registry's submission shapes, which fails closed; [NewIdentifiedBackupWriter]
+// makes one for the clinic's own identified records. Reports (Write) and
+// complaints (WriteComplaint) may be mixed in one stream; each line is one
+// record of either kind, and a reader tells them apart with
+// ReadOptions.DetectKind.
 //
 // An NDJSONWriter is not safe for concurrent use.
 type NDJSONWriter struct {
@@ -61,24 +66,27 @@ type NDJSONWriter struct {
 }
 
 // NewNDJSONWriter returns a writer of de-identified records in the
-// report-submission shape. It refuses, with a *RecordError naming the
-// pointer /identity or /deidentification, any record that still carries an
-// identity block or lacks a deidentification block.
+// submission shapes (report-submission, complaint-submission). It refuses,
+// with a *RecordError naming the pointer /identity or /deidentification,
+// any record that still carries an identity block or lacks a
+// deidentification block.
 func NewNDJSONWriter(w io.Writer, opts JSONOptions) *NDJSONWriter {
 	return &NDJSONWriter{bw: bufio.NewWriterSize(w, 64<<10), enc: newJSONEnc(),
-		gate: gate{deidentified: true, validator: opts.Validator, shape: schema.ReportSubmission}}
+		gate: gate{deidentified: true, validator: opts.Validator}}
 }
 
 // NewIdentifiedBackupWriter returns a writer of records in the identified
-// report shape, identity blocks included, for a clinic's own backup or
-// transfer between its systems. Its output holds direct identifiers: it is
-// never a registry submission or a research export.
+// shapes (report, complaint), identity blocks included, for a clinic's own
+// backup or transfer between its systems. Its output holds direct
+// identifiers: it is never a registry submission or a research export.
+// With a Validator it validates reports against schema.Report and
+// complaints against schema.Complaint.
 func NewIdentifiedBackupWriter(w io.Writer, opts JSONOptions) *NDJSONWriter {
 	return &NDJSONWriter{bw: bufio.NewWriterSize(w, 64<<10), enc: newJSONEnc(),
-		gate: gate{validator: opts.Validator, shape: schema.Report}}
+		gate: gate{validator: opts.Validator}}
 }
 
-// Write writes one record as one line. A refused record (*RecordError) is
+// Write writes one report as one line. A refused record (*RecordError) is
 // not written and the writer stays usable; I/O errors are sticky. Output
 // is buffered; call Flush at the end.
 func (w *NDJSONWriter) Write(r *complication.Report) error {
@@ -90,7 +98,27 @@ func (w *NDJSONWriter) Write(r *complication.Report) error {
 	if err := w.gate.check(idx, r); err != nil {
 		return err
 	}
-	b, err := w.enc.encode(r)
+	return w.line(idx, r)
+}
+
+// WriteComplaint writes one complaint as one line, with the same checks
+// as Write: the fail-closed checks (for [NewNDJSONWriter]) and the
+// Validator against the complaint shape. Write and WriteComplaint share
+// the record index of a *RecordError.
+func (w *NDJSONWriter) WriteComplaint(c *complication.Complaint) error {
+	idx := w.writes
+	w.writes++
+	if w.err != nil {
+		return w.err
+	}
+	if err := w.gate.checkComplaint(idx, c); err != nil {
+		return err
+	}
+	return w.line(idx, c)
+}
+
+func (w *NDJSONWriter) line(idx int, rec any) error {
+	b, err := w.enc.encode(rec)
 	if err != nil {
 		return &RecordError{Index: idx, Err: err}
 	}
@@ -117,8 +145,10 @@ func (w *NDJSONWriter) Flush() error {
 // follow, when and by whom the file was made, and under which
 // de-identification policy and key.
 type Header struct {
-	// Schema is the $id of the records' shape. The writer sets it to the
-	// report-submission shape's $id; the reader fills it from the file.
+	// Schema is the $id of the records' shape, which says the kind of
+	// record the envelope holds: the report-submission or the
+	// complaint-submission schema. The writer sets it from
+	// EnvelopeOptions.Shape; the reader fills it from the file.
 	Schema string `json:"schema"`
 	// GeneratedAt is when the file was made. The writer uses
 	// EnvelopeOptions.Now when it is zero and writes it in RFC 3339 to
@@ -140,11 +170,31 @@ type Policy struct {
 }
 
 // Counts are the envelope's trailer: what it holds, written after the
-// records because a streaming writer knows them only at the end.
+// records because a streaming writer knows them only at the end. An
+// envelope of reports has the members records, events and products; one
+// of complaints has records and escalations. The members of the other
+// kind are zero and absent from the file.
 type Counts struct {
-	Records  int `json:"records"`
-	Events   int `json:"events"`
-	Products int `json:"products"`
+	Records     int `json:"records"`
+	Events      int `json:"events"`      // reports: events of all records
+	Products    int `json:"products"`    // reports: products of all records
+	Escalations int `json:"escalations"` // complaints: escalations of all records
+}
+
+// appendJSON appends the counts as the envelope writes them for shape.
+func (c Counts) appendJSON(b []byte, shape schema.Shape) []byte {
+	b = append(b, `{"records":`...)
+	b = strconv.AppendInt(b, int64(c.Records), 10)
+	if shape == schema.ComplaintSubmission {
+		b = append(b, `,"escalations":`...)
+		b = strconv.AppendInt(b, int64(c.Escalations), 10)
+	} else {
+		b = append(b, `,"events":`...)
+		b = strconv.AppendInt(b, int64(c.Events), 10)
+		b = append(b, `,"products":`...)
+		b = strconv.AppendInt(b, int64(c.Products), 10)
+	}
+	return append(b, '}')
 }
 
 // EnvelopeOptions configure an [EnvelopeWriter].
@@ -152,10 +202,14 @@ type EnvelopeOptions struct {
 	// Header is written first. Submitter, Policy (all three members) and
 	// KeyID must be set; Schema is set by the writer.
 	Header Header
+	// Shape is the kind of record the envelope holds: schema.ReportSubmission
+	// (the zero value) or schema.ComplaintSubmission. Any other shape is a
+	// header error (ErrHeader). The header's schema member is its $id.
+	Shape schema.Shape
 	// Now gives the time for a zero Header.GeneratedAt; nil means
 	// time.Now. Set it for reproducible files.
 	Now func() time.Time
-	// Validator, as in JSONOptions, against the report-submission shape.
+	// Validator, as in JSONOptions, against Shape.
 	Validator *schema.Validator
 }
 
@@ -164,15 +218,21 @@ type EnvelopeOptions struct {
 // it:
 //
 //	{"schema": …, "generated_at": …, "submitter": …, "policy": {"id", "version", "hash"},
-//	 "key_id": …, "records": [ …one record per line… ], "counts": {"records", "events", "products"}}
+//	 "key_id": …, "records": [ …one record per line… ], "counts": {"records", …}}
 //
 // The header members come first, then the records, one compact record per
-// line, then the counts, which are known only at the end. The file ends
-// with a newline.
+// line, then the counts, which are known only at the end: {"records",
+// "events", "products"} for reports, {"records", "escalations"} for
+// complaints. The file ends with a newline.
 //
-// Besides the fail-closed checks it refuses (with ErrPolicyMismatch at
-// /deidentification) a record whose deidentification block names another
-// policy id, version, hash or key id than the header.
+// An envelope holds one kind of record, set by EnvelopeOptions.Shape:
+// reports (Write) or complaints (WriteComplaint). A record of the other
+// kind is refused with a *RecordError wrapping ErrRecordKind (after the
+// fail-closed checks, so an identified record is refused as identified).
+// Besides the fail-closed checks the writer refuses (with
+// ErrPolicyMismatch at /deidentification) a record whose
+// deidentification block names another policy id, version, hash or key id
+// than the header.
 //
 // An EnvelopeWriter is not safe for concurrent use.
 type EnvelopeWriter struct {
@@ -193,9 +253,12 @@ func NewEnvelopeWriter(w io.Writer, opts EnvelopeOptions) *EnvelopeWriter {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	opts.Header.Schema = schema.ReportSubmission.ID()
+	if opts.Shape == "" {
+		opts.Shape = schema.ReportSubmission
+	}
+	opts.Header.Schema = opts.Shape.ID()
 	return &EnvelopeWriter{bw: bufio.NewWriterSize(w, 64<<10), opts: opts, enc: newJSONEnc(),
-		gate: gate{deidentified: true, validator: opts.Validator, shape: schema.ReportSubmission}}
+		gate: gate{deidentified: true, validator: opts.Validator}}
 }
 
 func (w *EnvelopeWriter) start() error {
@@ -203,6 +266,10 @@ func (w *EnvelopeWriter) start() error {
 		return w.err
 	}
 	w.started = true
+	if s := w.opts.Shape; s != schema.ReportSubmission && s != schema.ComplaintSubmission {
+		w.err = fmt.Errorf("export: envelope shape must be %s or %s: %w", schema.ReportSubmission, schema.ComplaintSubmission, ErrHeader)
+		return w.err
+	}
 	h := w.opts.Header
 	for _, m := range []struct{ name, v string }{
 		{"submitter", h.Submitter}, {"policy", h.Policy.ID}, {"policy", h.Policy.Version}, {"policy", h.Policy.Hash}, {"key_id", h.KeyID},
@@ -242,26 +309,66 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, q...)
 }
 
-// Write appends one record to the envelope. A refused record
+// Write appends one report to an envelope of reports. A refused record
 // (*RecordError) is not written and the writer stays usable; header and
 // I/O errors are sticky.
 func (w *EnvelopeWriter) Write(r *complication.Report) error {
 	idx := w.writes
 	w.writes++
-	if w.closed {
-		return ErrClosed
-	}
-	if err := w.start(); err != nil {
+	if err := w.ready(); err != nil {
 		return err
+	}
+	if w.opts.Shape != schema.ReportSubmission {
+		return w.gate.refuseReport(idx, r)
 	}
 	if err := w.gate.check(idx, r); err != nil {
 		return err
 	}
-	h, d := w.opts.Header, r.Deidentification
+	if err := w.record(idx, r.Deidentification, r); err != nil {
+		return err
+	}
+	w.counts.Events += len(r.Events)
+	w.counts.Products += len(r.Treatment.Products)
+	return nil
+}
+
+// WriteComplaint appends one complaint to an envelope of complaints, as
+// Write does a report.
+func (w *EnvelopeWriter) WriteComplaint(c *complication.Complaint) error {
+	idx := w.writes
+	w.writes++
+	if err := w.ready(); err != nil {
+		return err
+	}
+	if w.opts.Shape != schema.ComplaintSubmission {
+		return w.gate.refuseComplaint(idx, c)
+	}
+	if err := w.gate.checkComplaint(idx, c); err != nil {
+		return err
+	}
+	if err := w.record(idx, c.Deidentification, c); err != nil {
+		return err
+	}
+	w.counts.Escalations += len(c.Escalations)
+	return nil
+}
+
+// ready refuses writes after Close and writes the header before the
+// first record.
+func (w *EnvelopeWriter) ready() error {
+	if w.closed {
+		return ErrClosed
+	}
+	return w.start()
+}
+
+// record checks the record's policy against the header and writes it.
+func (w *EnvelopeWriter) record(idx int, d *complication.Deidentification, rec any) error {
+	h := w.opts.Header
 	if d.PolicyID != h.Policy.ID || d.PolicyVersion != h.Policy.Version || d.PolicyHash != h.Policy.Hash || d.KeyID != h.KeyID {
 		return &RecordError{Index: idx, Pointer: "/deidentification", Err: ErrPolicyMismatch}
 	}
-	b, err := w.enc.encode(r)
+	b, err := w.enc.encode(rec)
 	if err != nil {
 		return &RecordError{Index: idx, Err: err}
 	}
@@ -278,8 +385,6 @@ func (w *EnvelopeWriter) Write(r *complication.Report) error {
 		return err
 	}
 	w.counts.Records++
-	w.counts.Events += len(r.Events)
-	w.counts.Products += len(r.Treatment.Products)
 	return nil
 }
 
@@ -303,16 +408,13 @@ func (w *EnvelopeWriter) Close() error {
 		return err
 	}
 	w.closed = true
-	b, err := json.Marshal(w.counts)
-	if err != nil {
-		return err
-	}
-	if _, err := w.bw.WriteString("\n],\"counts\":"); err != nil {
+	b := []byte("\n],\"counts\":")
+	b = w.counts.appendJSON(b, w.opts.Shape)
+	b = append(b, "}\n"...)
+	if _, err := w.bw.Write(b); err != nil {
 		w.err = err
 		return err
 	}
-	_, _ = w.bw.Write(b)
-	_, _ = w.bw.WriteString("}\n")
 	return w.Flush()
 }
 

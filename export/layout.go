@@ -89,43 +89,8 @@ func reportColumns() []column[*report] {
 		missingCol(in(patient, func(o *P) *complication.Missing { return &o.Missing })),
 	)...)
 
-	type Pr = complication.Practitioner
-	type Rx = complication.Prescriber
-	pract := opt(func(r *report) **Pr { return &r.Practitioner })
-	// The prescriber is optional inside the optional practitioner.
-	var rx acc[*report, Rx] = func(r *report, create bool) *Rx {
-		p := pract(r, create)
-		if p == nil {
-			return nil
-		}
-		return opt(func(p *Pr) **Rx { return &p.Prescriber })(p, create)
-	}
-	cols = append(cols, prefixed("practitioner",
-		textCol("pseudonym", in(pract, func(o *Pr) *string { return &o.Pseudonym })),
-		codeCol("profession", in(pract, func(o *Pr) *complication.Profession { return &o.Profession })),
-		codeCol("registration_body", in(pract, func(o *Pr) *complication.RegistrationBody { return &o.RegistrationBody })),
-		codesCol("voluntary_registers", in(pract, func(o *Pr) *[]complication.VoluntaryRegister { return &o.VoluntaryRegisters })),
-	)...)
-	cols = append(cols, prefixed("practitioner.prescriber",
-		codeCol("profession", in(rx, func(o *Rx) *complication.Profession { return &o.Profession })),
-		codeCol("registration_body", in(rx, func(o *Rx) *complication.RegistrationBody { return &o.RegistrationBody })),
-		boolCol("same_as_practitioner", in(rx, func(o *Rx) **bool { return &o.SameAsPractitioner })),
-		boolCol("face_to_face_consultation", in(rx, func(o *Rx) **bool { return &o.FaceToFaceConsultation })),
-		missingCol(in(rx, func(o *Rx) *complication.Missing { return &o.Missing })),
-	)...)
-	cols = append(cols, prefixed("practitioner",
-		missingCol(in(pract, func(o *Pr) *complication.Missing { return &o.Missing })),
-	)...)
-
-	type S = complication.Setting
-	setting := opt(func(r *report) **S { return &r.Setting })
-	cols = append(cols, prefixed("setting",
-		textCol("clinic_pseudonym", in(setting, func(o *S) *string { return &o.ClinicPseudonym })),
-		codeCol("premises", in(setting, func(o *S) *complication.Premises { return &o.Premises })),
-		boolCol("cqc_registered", in(setting, func(o *S) **bool { return &o.CQCRegistered })),
-		boolCol("premises_licensed", in(setting, func(o *S) **bool { return &o.PremisesLicensed })),
-		missingCol(in(setting, func(o *S) *complication.Missing { return &o.Missing })),
-	)...)
+	cols = append(cols, practitionerColumns(opt(func(r *report) **complication.Practitioner { return &r.Practitioner }))...)
+	cols = append(cols, settingColumns(opt(func(r *report) **complication.Setting { return &r.Setting }))...)
 
 	type Tr = complication.Treatment
 	tr := self(func(r *report) *Tr { return &r.Treatment })
@@ -147,7 +112,7 @@ func reportColumns() []column[*report] {
 
 	cols = append(cols,
 		textCol("narrative", self(func(r *report) *string { return &r.Narrative })),
-		uuidsCol("complaint_ids", self(func(r *report) *[]uuid.UUID { return &r.ComplaintIDs })),
+		refersTo(uuidsCol("complaint_ids", self(func(r *report) *[]uuid.UUID { return &r.ComplaintIDs })), "complaints.id"),
 	)
 
 	type C = complication.Consent
@@ -159,16 +124,64 @@ func reportColumns() []column[*report] {
 		boolCol("national_data_opt_out", in(consent, func(o *C) **bool { return &o.NationalDataOptOut })),
 	)...)
 
+	return append(cols, deidentificationColumns(opt(func(r *report) **complication.Deidentification { return &r.Deidentification }))...)
+}
+
+// practitionerColumns are the columns of a practitioner object (shared by
+// reports and complaints), prefixed "practitioner.".
+func practitionerColumns[T any](pract acc[T, complication.Practitioner]) []column[T] {
+	type Pr = complication.Practitioner
+	type Rx = complication.Prescriber
+	// The prescriber is optional inside the optional practitioner.
+	var rx acc[T, Rx] = func(t T, create bool) *Rx {
+		p := pract(t, create)
+		if p == nil {
+			return nil
+		}
+		return opt(func(p *Pr) **Rx { return &p.Prescriber })(p, create)
+	}
+	cols := prefixed("practitioner",
+		textCol("pseudonym", in(pract, func(o *Pr) *string { return &o.Pseudonym })),
+		codeCol("profession", in(pract, func(o *Pr) *complication.Profession { return &o.Profession })),
+		codeCol("registration_body", in(pract, func(o *Pr) *complication.RegistrationBody { return &o.RegistrationBody })),
+		codesCol("voluntary_registers", in(pract, func(o *Pr) *[]complication.VoluntaryRegister { return &o.VoluntaryRegisters })),
+	)
+	cols = append(cols, prefixed("practitioner.prescriber",
+		codeCol("profession", in(rx, func(o *Rx) *complication.Profession { return &o.Profession })),
+		codeCol("registration_body", in(rx, func(o *Rx) *complication.RegistrationBody { return &o.RegistrationBody })),
+		boolCol("same_as_practitioner", in(rx, func(o *Rx) **bool { return &o.SameAsPractitioner })),
+		boolCol("face_to_face_consultation", in(rx, func(o *Rx) **bool { return &o.FaceToFaceConsultation })),
+		missingCol(in(rx, func(o *Rx) *complication.Missing { return &o.Missing })),
+	)...)
+	return append(cols, prefixed("practitioner",
+		missingCol(in(pract, func(o *Pr) *complication.Missing { return &o.Missing })),
+	)...)
+}
+
+// settingColumns are the columns of a setting object (shared by reports
+// and complaints), prefixed "setting.".
+func settingColumns[T any](setting acc[T, complication.Setting]) []column[T] {
+	type S = complication.Setting
+	return prefixed("setting",
+		textCol("clinic_pseudonym", in(setting, func(o *S) *string { return &o.ClinicPseudonym })),
+		codeCol("premises", in(setting, func(o *S) *complication.Premises { return &o.Premises })),
+		boolCol("cqc_registered", in(setting, func(o *S) **bool { return &o.CQCRegistered })),
+		boolCol("premises_licensed", in(setting, func(o *S) **bool { return &o.PremisesLicensed })),
+		missingCol(in(setting, func(o *S) *complication.Missing { return &o.Missing })),
+	)
+}
+
+// deidentificationColumns are the columns of a deidentification block
+// (shared by reports and complaints), prefixed "deidentification.".
+func deidentificationColumns[T any](deid acc[T, complication.Deidentification]) []column[T] {
 	type D = complication.Deidentification
-	deid := opt(func(r *report) **D { return &r.Deidentification })
-	cols = append(cols, prefixed("deidentification",
+	return prefixed("deidentification",
 		textCol("policy_id", in(deid, func(o *D) *string { return &o.PolicyID })),
 		textCol("policy_version", in(deid, func(o *D) *string { return &o.PolicyVersion })),
 		textCol("policy_hash", in(deid, func(o *D) *string { return &o.PolicyHash })),
 		textCol("key_id", in(deid, func(o *D) *string { return &o.KeyID })),
 		codeCol("dates", in(deid, func(o *D) *complication.DateHandling { return &o.Dates })),
-	)...)
-	return cols
+	)
 }
 
 // eventColumns are the event-level columns in schema order, then the
@@ -256,7 +269,7 @@ func derivedEventColumns() []column[*eventRow] {
 	}
 	for _, s := range []complication.OnsetScheme{complication.OnsetSchemeRohrich, complication.OnsetSchemeUrdialesGalvez2018, complication.OnsetSchemeDelayed14d} {
 		cols = append(cols, column[*eventRow]{
-			name: "onset_class_" + string(s), kind: kindCode, derived: true, scheme: s,
+			name: "onset_class_" + string(s), kind: kindCode, derived: true, codeList: "onset_class",
 			note: "Derived: the onset class under the " + s.Display() + " scheme, from treatment.date and onset; empty when the dates' precision allows more than one class or either date is missing.",
 			get: func(x *eventRow, dst []byte) []byte {
 				if c, ok := complication.ClassifyOnset(s, x.r.Treatment.Date, x.e.Onset); ok {

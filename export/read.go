@@ -24,9 +24,23 @@ type ReadOptions struct {
 	// Validator checks each record. Nil means a validator made with
 	// schema.New(schema.Options{}).
 	Validator *schema.Validator
-	// Shape is the shape every record must have; the zero value means
-	// schema.ReportSubmission. An envelope's schema member must name it.
+	// Shape is the shape every record must have. For the NDJSON reader the
+	// zero value means schema.ReportSubmission. An envelope names the
+	// shape of its records in its schema member: with Shape zero the
+	// envelope reader takes the kind from there (report-submission or
+	// complaint-submission); with Shape set, the schema member must name
+	// Shape or the envelope is refused (ErrHeader).
 	Shape schema.Shape
+	// DetectKind makes the NDJSON reader take each line's record kind,
+	// report or complaint, from schema.Detect, for a stream that mixes
+	// the two. The line is validated against the shape of that kind on
+	// Shape's side: the submission shapes unless Shape is schema.Report
+	// or schema.Complaint. Only the kind is detected, never the side, so
+	// an identified record in a stream of submissions is still rejected
+	// rather than accepted as an identified record. A line that is not a
+	// JSON object is validated against Shape. The envelope reader ignores
+	// DetectKind: an envelope holds one kind, named by its schema member.
+	DetectKind bool
 	// MaxRecordBytes caps one record (one NDJSON line, or one element of
 	// an envelope's records array). A longer record is read past and
 	// rejected with a too_large finding. Zero means 1 MiB.
@@ -50,14 +64,39 @@ func (o *ReadOptions) defaults() error {
 	return nil
 }
 
-// Result is one record read: where it was, and either the decoded report
-// or the findings that rejected it.
+// isComplaintShape reports whether records of shape s are complaints.
+func isComplaintShape(s schema.Shape) bool {
+	return s == schema.Complaint || s == schema.ComplaintSubmission
+}
+
+// sameSide returns the shape of the kind of detected on the side
+// (submission or identified) of side.
+func sameSide(side, detected schema.Shape) schema.Shape {
+	switch complaint := isComplaintShape(detected); {
+	case complaint && side.Submission():
+		return schema.ComplaintSubmission
+	case complaint:
+		return schema.Complaint
+	case side.Submission():
+		return schema.ReportSubmission
+	}
+	return schema.Report
+}
+
+// Result is one record read: where it was, and either the decoded record
+// (a report or a complaint) or the findings that rejected it.
 type Result struct {
 	Index  int   // 0-based position among the records of the input, rejected ones included
 	Line   int   // 1-based line where the record starts
 	Offset int64 // 0-based byte offset where the record starts (after a leading byte order mark)
-	// Report is the decoded record, or nil when the findings reject it.
-	Report *complication.Report
+	// Shape is the shape the record was validated against, which says its
+	// kind even when it was rejected.
+	Shape schema.Shape
+	// Report is the decoded record when it is an accepted report, and
+	// Complaint when it is an accepted complaint; exactly one of them is
+	// set for an accepted record, and neither when the findings reject it.
+	Report    *complication.Report
+	Complaint *complication.Complaint
 	// Findings are the validator's findings (and the reader's own), sorted,
 	// with Line set to absolute lines of the input. An accepted record may
 	// have warnings.
@@ -65,7 +104,26 @@ type Result struct {
 }
 
 // Rejected reports whether the record was rejected.
-func (r Result) Rejected() bool { return r.Report == nil }
+func (r Result) Rejected() bool { return r.Report == nil && r.Complaint == nil }
+
+// decode validates data against shape and sets the record or the
+// findings.
+func (r *Result) decode(v *schema.Validator, shape schema.Shape, data []byte) {
+	r.Shape = shape
+	if isComplaintShape(shape) {
+		r.Complaint, r.Findings = v.DecodeComplaint(shape, data)
+	} else {
+		r.Report, r.Findings = v.DecodeReport(shape, data)
+	}
+}
+
+// deidentification returns the accepted record's deidentification block.
+func (r *Result) deidentification() *complication.Deidentification {
+	if r.Complaint != nil {
+		return r.Complaint.Deidentification
+	}
+	return r.Report.Deidentification
+}
 
 // Tally accounts for every record a reader has read: Read = Accepted +
 // Rejected, and every rejected record was returned as a [Result] with its
@@ -78,7 +136,7 @@ type Tally struct {
 
 func (t *Tally) add(res *Result) {
 	t.Read++
-	if res.Report == nil {
+	if res.Rejected() {
 		t.Rejected++
 	} else {
 		t.Accepted++
@@ -91,7 +149,9 @@ func tooLarge(line, max int, what string) complication.Findings {
 }
 
 // NDJSONReader reads newline-delimited JSON one record per line and
-// validates each. Lines may end in LF or CRLF; a UTF-8 byte order mark at
+// validates each against ReadOptions.Shape, or, with
+// ReadOptions.DetectKind, against the shape of the line's own kind, so a
+// stream may mix reports and complaints. Lines may end in LF or CRLF; a UTF-8 byte order mark at
 // the start of the input is skipped; blank lines are skipped and are not
 // records. A line that is not valid JSON, not UTF-8, too long, or not a
 // valid record is rejected with findings and the reader goes on with the
@@ -177,11 +237,17 @@ func (nr *NDJSONReader) Next() (Result, error) {
 		if !too && len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		res := Result{Index: nr.tally.Read, Line: nr.line, Offset: off}
+		res := Result{Index: nr.tally.Read, Line: nr.line, Offset: off, Shape: nr.opts.Shape}
 		if too {
 			res.Findings = tooLarge(nr.line, nr.opts.MaxRecordBytes, "line")
 		} else {
-			res.Report, res.Findings = nr.opts.Validator.DecodeReport(nr.opts.Shape, line)
+			shape := nr.opts.Shape
+			if nr.opts.DetectKind {
+				if d, ok := schema.Detect(line); ok {
+					shape = sameSide(shape, d)
+				}
+			}
+			res.decode(nr.opts.Validator, shape, line)
 			for i := range res.Findings {
 				res.Findings[i].Line = nr.line // one line holds the whole document
 			}
@@ -197,8 +263,10 @@ func (nr *NDJSONReader) Tally() Tally { return nr.tally }
 // EnvelopeReader reads a registry JSON envelope written by
 // [EnvelopeWriter], one record at a time, validating each. The header
 // members (schema, generated_at, submitter, policy, key_id) must all come
-// before records and counts after them; the schema member must be the
-// $id of the reader's shape. A record that is invalid (even invalid JSON,
+// before records and counts after them. The schema member names the kind
+// of every record: the $id of the report-submission or the
+// complaint-submission shape (or of ReadOptions.Shape when that is set,
+// which it must then equal). A record that is invalid (even invalid JSON,
 // as long as its brackets and strings close) is rejected with findings and
 // the reader goes on. A record from another policy or key than the header
 // is rejected with a policy_mismatch finding.
@@ -208,36 +276,40 @@ func (nr *NDJSONReader) Tally() Tally { return nr.tally }
 // trailer) ends the stream with an *EnvelopeError that gives its byte
 // offset, line and column and how many records were read before it. At the
 // end, counts.records must equal the records read (rejected ones
-// included) and, when every record was accepted, counts.events the events
-// read; otherwise the reader returns an *EnvelopeError wrapping ErrCounts
-// instead of io.EOF.
+// included) and, when every record was accepted, counts.events (for
+// reports) or counts.escalations (for complaints) those read; otherwise the
+// reader returns an *EnvelopeError wrapping ErrCounts instead of io.EOF.
+// Counts members of the other kind are a header error.
 //
 // An EnvelopeReader is not safe for concurrent use.
 type EnvelopeReader struct {
-	s         *scanner
-	opts      ReadOptions
-	header    Header
-	counts    Counts
-	haveCount bool
-	started   bool
-	inRecords bool
-	buf       []byte
-	events    int
-	tally     Tally
-	pending   error
-	err       error
+	s          *scanner
+	opts       ReadOptions
+	shapeGiven bool         // ReadOptions.Shape was set
+	shape      schema.Shape // of the records, from the header
+	header     Header
+	counts     Counts
+	haveCount  bool
+	started    bool
+	inRecords  bool
+	buf        []byte
+	events     int // events of the accepted reports
+	escalated  int // escalations of the accepted complaints
+	tally      Tally
+	pending    error
+	err        error
 }
 
 // NewEnvelopeReader returns a reader of the envelope in r.
 func NewEnvelopeReader(r io.Reader, opts ReadOptions) *EnvelopeReader {
-	er := &EnvelopeReader{s: newScanner(r)}
+	er := &EnvelopeReader{s: newScanner(r), shapeGiven: opts.Shape != ""}
 	er.err = opts.defaults()
 	er.opts = opts
 	return er
 }
 
 // Header returns the envelope's header, complete once Next has returned
-// the first result (or io.EOF).
+// the first result (or io.EOF). Its Schema says the kind of the records.
 func (er *EnvelopeReader) Header() Header { return er.header }
 
 // Counts returns the envelope's counts, and whether they have been read
@@ -246,6 +318,20 @@ func (er *EnvelopeReader) Counts() (Counts, bool) { return er.counts, er.haveCou
 
 // Tally returns the accounting so far.
 func (er *EnvelopeReader) Tally() Tally { return er.tally }
+
+// shapeOf returns the shape whose $id the header's schema member names,
+// if the reader accepts it.
+func (er *EnvelopeReader) shapeOf(id string) (schema.Shape, bool) {
+	if er.shapeGiven {
+		return er.opts.Shape, id == er.opts.Shape.ID()
+	}
+	for _, s := range []schema.Shape{schema.ReportSubmission, schema.ComplaintSubmission} {
+		if id == s.ID() {
+			return s, true
+		}
+	}
+	return "", false
+}
 
 var errEmptyValue = errors.New("a value is missing")
 
@@ -350,9 +436,15 @@ func (er *EnvelopeReader) readHeader() error {
 					return er.fail(p, m, fmt.Errorf("%w: member missing before records", ErrHeader))
 				}
 			}
-			if h.Schema != er.opts.Shape.ID() {
-				return er.fail(p, "schema", fmt.Errorf("%w: schema is not %s", ErrHeader, er.opts.Shape.ID()))
+			shape, ok := er.shapeOf(h.Schema)
+			if !ok {
+				want := er.opts.Shape.ID()
+				if !er.shapeGiven {
+					want = schema.ReportSubmission.ID() + " or " + schema.ComplaintSubmission.ID()
+				}
+				return er.fail(p, "schema", fmt.Errorf("%w: schema is not %s", ErrHeader, want))
 			}
+			er.shape = shape
 			if err := er.expect('['); err != nil {
 				return err
 			}
@@ -391,11 +483,11 @@ func (er *EnvelopeReader) readRecord() (Result, error) {
 	if err != nil {
 		return Result{}, er.fail(er.s.pos(), "records", err)
 	}
-	res := Result{Index: er.tally.Read, Line: p.line, Offset: p.off}
+	res := Result{Index: er.tally.Read, Line: p.line, Offset: p.off, Shape: er.shape}
 	if cut {
 		res.Findings = tooLarge(p.line, er.opts.MaxRecordBytes, "record")
 	} else {
-		res.Report, res.Findings = er.opts.Validator.DecodeReport(er.opts.Shape, er.buf)
+		res.decode(er.opts.Validator, er.shape, er.buf)
 		for i := range res.Findings {
 			if res.Findings[i].Line > 0 {
 				res.Findings[i].Line += p.line - 1
@@ -403,8 +495,8 @@ func (er *EnvelopeReader) readRecord() (Result, error) {
 				res.Findings[i].Line = p.line
 			}
 		}
-		if r := res.Report; r != nil && er.opts.Shape.Submission() && !er.samePolicy(r.Deidentification) {
-			res.Report = nil
+		if !res.Rejected() && er.shape.Submission() && !er.samePolicy(res.deidentification()) {
+			res.Report, res.Complaint = nil, nil
 			res.Findings = append(res.Findings, complication.Finding{Pointer: "/deidentification", Line: p.line,
 				Code: CodePolicyMismatch, Level: complication.LevelError,
 				Message: "the record was de-identified under another policy or key than the envelope header declares"})
@@ -414,6 +506,9 @@ func (er *EnvelopeReader) readRecord() (Result, error) {
 	er.tally.add(&res)
 	if res.Report != nil {
 		er.events += len(res.Report.Events)
+	}
+	if res.Complaint != nil {
+		er.escalated += len(res.Complaint.Escalations)
 	}
 	// The separator: a comma for more, a bracket for the end. A broken
 	// separator ends the stream after this record is returned.
@@ -459,7 +554,7 @@ func (er *EnvelopeReader) readTrailer() error {
 		if name != "counts" || er.haveCount {
 			return er.fail(p, "", fmt.Errorf("%w: only counts may follow the records, once", ErrHeader))
 		}
-		if err := er.memberValue(name, &er.counts); err != nil {
+		if err := er.readCounts(); err != nil {
 			return err
 		}
 		er.haveCount = true
@@ -471,9 +566,42 @@ func (er *EnvelopeReader) readTrailer() error {
 	if _, err := er.s.peek(); err != io.EOF {
 		return er.fail(er.s.pos(), "", fmt.Errorf("%w: data after the envelope", ErrSyntax))
 	}
-	if er.counts.Records != er.tally.Read || er.tally.Rejected == 0 && er.counts.Events != er.events {
+	c, all := er.counts, er.tally.Rejected == 0
+	if c.Records != er.tally.Read || all && c.Events != er.events || all && c.Escalations != er.escalated {
 		return er.fail(p, "counts", ErrCounts)
 	}
+	return nil
+}
+
+// readCounts reads the counts object: records, and the members of the
+// envelope's kind (a missing one counts as zero); a member of the other
+// kind is a header error.
+func (er *EnvelopeReader) readCounts() error {
+	_, _ = er.s.peek()
+	p := er.s.pos()
+	var c struct {
+		Records     int  `json:"records"`
+		Events      *int `json:"events"`
+		Products    *int `json:"products"`
+		Escalations *int `json:"escalations"`
+	}
+	if err := er.memberValue("counts", &c); err != nil {
+		return err
+	}
+	other := c.Escalations != nil
+	if isComplaintShape(er.shape) {
+		other = c.Events != nil || c.Products != nil
+	}
+	if other {
+		return er.fail(p, "counts", fmt.Errorf("%w: counts of another kind of record", ErrHeader))
+	}
+	val := func(n *int) int {
+		if n == nil {
+			return 0
+		}
+		return *n
+	}
+	er.counts = Counts{Records: c.Records, Events: val(c.Events), Products: val(c.Products), Escalations: val(c.Escalations)}
 	return nil
 }
 

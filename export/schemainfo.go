@@ -51,6 +51,14 @@ func loadSchemaDocs(shape schema.Shape) (*schemaDocs, error) {
 	return s, nil
 }
 
+// as returns the documents with the shape's document as the root.
+func (s *schemaDocs) as(shape schema.Shape) *schemaDocs {
+	if shape == "" || shape.Document() == s.root {
+		return s
+	}
+	return &schemaDocs{root: shape.Document(), docs: s.docs}
+}
+
 // deref follows $ref from node (found in document base) until a node
 // without one, returning it and its document.
 func (s *schemaDocs) deref(node map[string]any, base string) (map[string]any, string, error) {

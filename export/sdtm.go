@@ -138,7 +138,7 @@ func NewSDTMWriter(w io.Writer, opts SDTMOptions) *SDTMWriter {
 		study = "CASEBOOK"
 	}
 	return &SDTMWriter{out: newCSVOut(w, opts.Profile, sdtmHeader()), m: newSDTMMapping(), study: study,
-		gate: gate{deidentified: true, validator: opts.Validator, shape: schema.ReportSubmission}}
+		gate: gate{deidentified: true, validator: opts.Validator}}
 }
 
 // Write writes one row per event of r. A refused record (*RecordError) is
@@ -166,6 +166,19 @@ func (w *SDTMWriter) Write(r *complication.Report) error {
 	}
 	w.seq += len(r.Events)
 	return nil
+}
+
+// WriteComplaint refuses a complaint: the AE table holds the events of
+// reports only. After the fail-closed checks it returns a *RecordError
+// wrapping ErrRecordKind; nothing is written and the writer stays usable.
+// It exists so that one interface covers every writer of a mixed stream.
+func (w *SDTMWriter) WriteComplaint(c *complication.Complaint) error {
+	idx := w.writes
+	w.writes++
+	if w.out.err != nil {
+		return w.out.err
+	}
+	return w.gate.refuseComplaint(idx, c)
 }
 
 // Flush writes buffered data (and the header, if nothing was written yet).

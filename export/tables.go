@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -45,16 +46,31 @@ const (
 
 // link columns of the tables.
 const (
-	linkReportID = "report_id"
-	linkEventID  = "event_id"
+	linkReportID    = "report_id"
+	linkComplaintID = "complaint_id"
+	linkEventID     = "event_id"
 )
 
-// table is one tidy table of records of type R. The report tables
-// (reports, events and the child tables of reports' arrays) are
-// table[*report]; complaint and escalation tables will be
-// table[*complication.Complaint], in a table set of their own beside
-// reportTables, written by their own Write method and read in step the
-// same way.
+// recordKind describes a kind of record to its tables: the parent table
+// (one row per record, keyed by id), the column that links child rows to
+// it, and the published shape its columns' paths refer to.
+type recordKind struct {
+	noun   string // "report", "complaint"
+	parent string // name of the parent table: "reports", "complaints"
+	link   string // link column of the child tables: report_id, complaint_id
+	shape  schema.Shape
+}
+
+func reportKind() recordKind {
+	return recordKind{noun: "report", parent: "reports", link: linkReportID, shape: schema.ReportSubmission}
+}
+
+func complaintKind() recordKind {
+	return recordKind{noun: "complaint", parent: "complaints", link: linkComplaintID, shape: schema.ComplaintSubmission}
+}
+
+// table is one tidy table of records of type R: *report for the report
+// tables, *complaintRow for the complaint tables.
 type table[R any] interface {
 	name() string
 	header() []string
@@ -70,44 +86,54 @@ type table[R any] interface {
 
 type attachFunc[R any] func(row []string, r R) error
 
-// reportTables is the tidy layout of reports, in the order of the files'
-// descriptions in the codebook and of rebuilding on reading: the parent
-// table first.
-func reportTables() []table[*report] {
-	return []table[*report]{
-		&reportsTable{cols: withoutLists(reportColumns())},
-		&eventsTable{cols: withoutLists(eventColumns())},
-		&childTable[notification]{
-			file: "notifications", entity: "reported_to", index: "notification_index", level: levelReport,
-			cols: notificationColumns(),
-			slot: func(r *report, _ *event) *[]notification { return &r.ReportedTo },
-		},
-		&childTable[product]{
-			file: "products", entity: "treatment.products", index: "product_index", level: levelReport,
-			cols: productColumns(),
-			slot: func(r *report, _ *event) *[]product { return &r.Treatment.Products },
-		},
-		&childTable[siteSide]{
-			file: "treatment_sites", entity: "treatment.sites", index: "site_index", level: levelReport,
-			cols: siteColumns(),
-			slot: func(r *report, _ *event) *[]siteSide { return &r.Treatment.Sites },
-		},
-		&childTable[siteSide]{
-			file: "event_sites", entity: "events.sites", index: "site_index", level: levelEvent,
-			cols: siteColumns(),
-			slot: func(_ *report, e *event) *[]siteSide { return &e.Sites },
-		},
-		&childTable[management]{
-			file: "management", entity: "events.management", index: "management_index", level: levelEvent,
-			cols: managementColumns(),
-			slot: func(_ *report, e *event) *[]management { return &e.Management },
-		},
-		&childTable[codeRef]{
-			file: "codes", entity: "events.codes", index: "code_index", level: levelEvent,
-			cols: codeRefColumns(),
-			slot: func(_ *report, e *event) *[]codeRef { return &e.Codes },
+// tableSet is the tables of one kind of record, the parent table first: the
+// order of the files' descriptions in the codebook and of rebuilding on
+// reading.
+type tableSet[R any] struct {
+	kind   recordKind
+	list   []table[R]
+	id     func(R) uuid.UUID
+	newRec func() R
+}
+
+func (s tableSet[R]) describe() []tableDesc {
+	descs := make([]tableDesc, len(s.list))
+	for i, t := range s.list {
+		descs[i] = t.describe()
+	}
+	return descs
+}
+
+// reportTables is the tidy layout of reports.
+func reportTables() tableSet[*report] {
+	k := reportKind()
+	return tableSet[*report]{
+		kind:   k,
+		id:     func(r *report) uuid.UUID { return r.ID },
+		newRec: func() *report { return new(report) },
+		list: []table[*report]{
+			&parentTable[*report]{kind: k, title: "Reports: one row per complication report", cols: withoutLists(reportColumns())},
+			&eventsTable{cols: withoutLists(eventColumns())},
+			reportChild("notifications", "reported_to", "notification_index", levelRecord, notificationColumns(),
+				func(r *report, _ *event) *[]notification { return &r.ReportedTo }),
+			reportChild("products", "treatment.products", "product_index", levelRecord, productColumns(),
+				func(r *report, _ *event) *[]product { return &r.Treatment.Products }),
+			reportChild("treatment_sites", "treatment.sites", "site_index", levelRecord, siteColumns(),
+				func(r *report, _ *event) *[]siteSide { return &r.Treatment.Sites }),
+			reportChild("event_sites", "events.sites", "site_index", levelEvent, siteColumns(),
+				func(_ *report, e *event) *[]siteSide { return &e.Sites }),
+			reportChild("management", "events.management", "management_index", levelEvent, managementColumns(),
+				func(_ *report, e *event) *[]management { return &e.Management }),
+			reportChild("codes", "events.codes", "code_index", levelEvent, codeRefColumns(),
+				func(_ *report, e *event) *[]codeRef { return &e.Codes }),
 		},
 	}
+}
+
+// allTables describes every table a TablesWriter writes: the report
+// tables, then the complaint tables.
+func allTables() []tableDesc {
+	return append(reportTables().describe(), complaintTables().describe()...)
 }
 
 // bindColumns maps the header to the link columns (required, in order of
@@ -193,12 +219,17 @@ func linkIndex(in *csvIn, row []string, i int, name string, want int) error {
 	return nil
 }
 
-// reportsTable: one row per report.
-type reportsTable struct{ cols []column[*report] }
+// parentTable: one row per record (reports.csv, complaints.csv), keyed by
+// the record's id.
+type parentTable[R any] struct {
+	kind  recordKind
+	title string
+	cols  []column[R]
+}
 
-func (t *reportsTable) name() string { return "reports" }
-func (t *reportsTable) width() int   { return len(t.cols) }
-func (t *reportsTable) header() []string {
+func (t *parentTable[R]) name() string { return t.kind.parent }
+func (t *parentTable[R]) width() int   { return len(t.cols) }
+func (t *parentTable[R]) header() []string {
 	h := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		h[i] = c.name
@@ -206,17 +237,17 @@ func (t *reportsTable) header() []string {
 	return h
 }
 
-func (t *reportsTable) appendRows(b *rowBuf, r *report, p Profile) int {
+func (t *parentTable[R]) appendRows(b *rowBuf, r R, p Profile) int {
 	appendCells(b, t.cols, r, p)
 	return 1
 }
 
-func (t *reportsTable) bind(in *csvIn, header []string) (attachFunc[*report], error) {
+func (t *parentTable[R]) bind(in *csvIn, header []string) (attachFunc[R], error) {
 	_, cpos, err := bindColumns(in, header, nil, t.cols)
 	if err != nil {
 		return nil, err
 	}
-	return func(row []string, r *report) error { return setColumns(in, row, t.cols, cpos, r) }, nil
+	return func(row []string, r R) error { return setColumns(in, row, t.cols, cpos, r) }, nil
 }
 
 // eventsTable: one row per event, linked by report_id and event_index.
@@ -257,39 +288,51 @@ func (t *eventsTable) bind(in *csvIn, header []string) (attachFunc[*report], err
 	}, nil
 }
 
-// level says whether a child table's elements belong to the report or to
-// an event.
+// level says whether a child table's elements belong to the record or to
+// an event of a report.
 type level uint8
 
 const (
-	levelReport level = iota
+	levelRecord level = iota
 	levelEvent
 )
 
 // childTable holds the elements of an array of objects: one row per
-// element, linked by report_id (and event_id) and the element's 0-based
-// position in its array.
-type childTable[E any] struct {
+// element, linked by the record's id (and the event's id) and the
+// element's 0-based position in its array.
+type childTable[R, E any] struct {
+	kind   recordKind
 	file   string // table name
 	entity string // dotted JSON path of the array, for the codebook
 	index  string // name of the position column
 	level  level
 	cols   []column[*E]
-	slot   func(r *report, e *event) *[]E
+	id     func(r R) uuid.UUID
+	events func(r R) []event // the events of a report, for levelEvent
+	slot   func(r R, e *event) *[]E
 }
 
-func (t *childTable[E]) name() string { return t.file }
+// reportChild returns the child table of an array of a report or of its
+// events.
+func reportChild[E any](file, entity, index string, l level, cols []column[*E], slot func(*report, *event) *[]E) *childTable[*report, E] {
+	return &childTable[*report, E]{kind: reportKind(), file: file, entity: entity, index: index, level: l, cols: cols,
+		id:     func(r *report) uuid.UUID { return r.ID },
+		events: func(r *report) []event { return r.Events },
+		slot:   slot}
+}
 
-func (t *childTable[E]) links() []string {
+func (t *childTable[R, E]) name() string { return t.file }
+
+func (t *childTable[R, E]) links() []string {
 	if t.level == levelEvent {
-		return []string{linkReportID, linkEventID, t.index}
+		return []string{t.kind.link, linkEventID, t.index}
 	}
-	return []string{linkReportID, t.index}
+	return []string{t.kind.link, t.index}
 }
 
-func (t *childTable[E]) width() int { return len(t.links()) + len(t.cols) }
+func (t *childTable[R, E]) width() int { return len(t.links()) + len(t.cols) }
 
-func (t *childTable[E]) header() []string {
+func (t *childTable[R, E]) header() []string {
 	h := t.links()
 	for _, c := range t.cols {
 		h = append(h, c.name)
@@ -297,21 +340,22 @@ func (t *childTable[E]) header() []string {
 	return h
 }
 
-func (t *childTable[E]) appendRows(b *rowBuf, r *report, p Profile) int {
-	if t.level == levelReport {
+func (t *childTable[R, E]) appendRows(b *rowBuf, r R, p Profile) int {
+	if t.level == levelRecord {
 		return t.appendGroup(b, r, nil, p)
 	}
 	n := 0
-	for k := range r.Events {
-		n += t.appendGroup(b, r, &r.Events[k], p)
+	evs := t.events(r)
+	for k := range evs {
+		n += t.appendGroup(b, r, &evs[k], p)
 	}
 	return n
 }
 
-func (t *childTable[E]) appendGroup(b *rowBuf, r *report, e *event, p Profile) int {
+func (t *childTable[R, E]) appendGroup(b *rowBuf, r R, e *event, p Profile) int {
 	s := *t.slot(r, e)
 	for i := range s {
-		b.uuidCell(r.ID)
+		b.uuidCell(t.id(r))
 		if e != nil {
 			b.uuidCell(e.ID)
 		}
@@ -321,22 +365,23 @@ func (t *childTable[E]) appendGroup(b *rowBuf, r *report, e *event, p Profile) i
 	return len(s)
 }
 
-func (t *childTable[E]) bind(in *csvIn, header []string) (attachFunc[*report], error) {
+func (t *childTable[R, E]) bind(in *csvIn, header []string) (attachFunc[R], error) {
 	links := t.links()
 	lpos, cpos, err := bindColumns(in, header, links, t.cols)
 	if err != nil {
 		return nil, err
 	}
-	return func(row []string, r *report) error {
+	return func(row []string, r R) error {
 		var e *event
 		if t.level == levelEvent {
 			id, err := linkUUID(in, row, lpos[1], linkEventID)
 			if err != nil {
 				return err
 			}
-			for k := range r.Events {
-				if r.Events[k].ID == id {
-					e = &r.Events[k]
+			evs := t.events(r)
+			for k := range evs {
+				if evs[k].ID == id {
+					e = &evs[k]
 					break
 				}
 			}
@@ -355,32 +400,46 @@ func (t *childTable[E]) bind(in *csvIn, header []string) (attachFunc[*report], e
 	}, nil
 }
 
-// TablesWriter writes de-identified reports as tidy tables, one CSV file
-// per entity, linked by ids, with a codebook beside them. See the package
-// documentation for the files and their columns. Every table file is
-// created by NewTablesWriter and gets its header even when no record is
-// written; rows appear in the order of the Write calls, which is what
-// [TablesReader] relies on to rebuild records while holding only one.
+// TablesWriter writes de-identified records as tidy tables, one CSV file
+// per entity, linked by ids, with a codebook beside them: reports (Write)
+// to the report tables and complaints (WriteComplaint) to the complaint
+// tables. See the package documentation for the files and their columns.
+//
+// Every table file of both kinds is created by NewTablesWriter and gets
+// its header even when no record of its kind is written, so a run of
+// reports only, complaints only or both always gives the same set of
+// files, which the codebook describes. Rows appear in the order of the
+// Write (or WriteComplaint) calls, which is what [TablesReader] relies on
+// to rebuild records while holding only one; the order between a report
+// and a complaint is not kept, since they go to different files.
 //
 // The tables need ids to link rows: Write refuses (with a *RecordError
 // wrapping ErrNoID or ErrDuplicateID) a report without an id, a report
-// with the same id as the one before it, and events without ids or with
-// the same id as another event of their report.
+// with the same id as the report before it, and events without ids or
+// with the same id as another event of their report; WriteComplaint
+// refuses a complaint without an id or with the same id as the complaint
+// before it.
 //
 // A TablesWriter is not safe for concurrent use.
 type TablesWriter struct {
-	sink    Sink
-	profile Profile
-	tables  []table[*report]
-	outs    []*csvOut
-	files   []io.WriteCloser
-	gate    gate
-	buf     rowBuf
-	counts  []int
-	writes  int
-	lastID  uuid.UUID
-	closed  bool
-	err     error
+	sink       Sink
+	profile    Profile
+	reports    setOut[*report]
+	complaints setOut[*complaintRow]
+	files      []io.WriteCloser
+	gate       gate
+	buf        rowBuf
+	writes     int
+	closed     bool
+	err        error
+}
+
+// setOut is the output side of one table set.
+type setOut[R any] struct {
+	tableSet[R]
+	outs   []*csvOut
+	counts []int
+	lastID uuid.UUID
 }
 
 // NewTablesWriter creates the table files in sink and returns a writer
@@ -388,60 +447,104 @@ type TablesWriter struct {
 // and the error is returned.
 func NewTablesWriter(sink Sink, opts CSVOptions) (*TablesWriter, error) {
 	w := &TablesWriter{
-		sink:    sink,
-		profile: opts.Profile,
-		tables:  reportTables(),
-		gate:    gate{deidentified: true, validator: opts.Validator, shape: schema.ReportSubmission},
+		sink:       sink,
+		profile:    opts.Profile,
+		reports:    setOut[*report]{tableSet: reportTables()},
+		complaints: setOut[*complaintRow]{tableSet: complaintTables()},
+		gate:       gate{deidentified: true, validator: opts.Validator},
 	}
-	for _, t := range w.tables {
-		f, err := sink.Create(t.name() + ".csv")
-		if err != nil {
-			for _, f := range w.files {
-				f.Close()
-			}
-			return nil, err
+	err := createTables(w, &w.reports)
+	if err == nil {
+		err = createTables(w, &w.complaints)
+	}
+	if err != nil {
+		for _, f := range w.files {
+			f.Close()
 		}
-		w.files = append(w.files, f)
-		w.outs = append(w.outs, newCSVOut(f, opts.Profile, t.header()))
+		return nil, err
 	}
-	w.counts = make([]int, len(w.tables))
 	return w, nil
 }
 
-// Write writes the rows of one report to every table. It refuses a record
-// that is not de-identified, or that the tables cannot link, with a
+func createTables[R any](w *TablesWriter, s *setOut[R]) error {
+	for _, t := range s.list {
+		f, err := w.sink.Create(t.name() + ".csv")
+		if err != nil {
+			return err
+		}
+		w.files = append(w.files, f)
+		s.outs = append(s.outs, newCSVOut(f, w.profile, t.header()))
+	}
+	s.counts = make([]int, len(s.list))
+	return nil
+}
+
+// Write writes the rows of one report to the report tables. It refuses a
+// record that is not de-identified, or that the tables cannot link, with a
 // *RecordError and writes nothing of it; the writer stays usable. I/O
 // errors are sticky.
 func (w *TablesWriter) Write(r *complication.Report) error {
 	idx := w.writes
 	w.writes++
-	if w.closed {
-		return ErrClosed
-	}
-	if w.err != nil {
-		return w.err
+	if err := w.ready(); err != nil {
+		return err
 	}
 	if err := w.gate.check(idx, r); err != nil {
 		return err
 	}
-	if err := checkLinks(idx, r, w.lastID); err != nil {
+	if err := checkLinks(idx, r, w.reports.lastID); err != nil {
 		return err
 	}
+	return writeRows(w, &w.reports, r)
+}
+
+// WriteComplaint writes the rows of one complaint to the complaint tables,
+// with the same checks as Write: the fail-closed checks, the Validator
+// (against the complaint-submission shape) and the ids the tables need.
+// Write and WriteComplaint share the record index of a *RecordError.
+func (w *TablesWriter) WriteComplaint(c *complication.Complaint) error {
+	idx := w.writes
+	w.writes++
+	if err := w.ready(); err != nil {
+		return err
+	}
+	if err := w.gate.checkComplaint(idx, c); err != nil {
+		return err
+	}
+	switch c.ID {
+	case uuid.Nil:
+		return &RecordError{Index: idx, Pointer: "/id", Err: ErrNoID}
+	case w.complaints.lastID:
+		return &RecordError{Index: idx, Pointer: "/id", Err: ErrDuplicateID}
+	}
+	return writeRows(w, &w.complaints, &complaintRow{c: c})
+}
+
+func (w *TablesWriter) ready() error {
+	if w.closed {
+		return ErrClosed
+	}
+	return w.err
+}
+
+// writeRows builds every row of r in one arena, then writes them table by
+// table: a record is checked before any of it is written.
+func writeRows[R any](w *TablesWriter, s *setOut[R], r R) error {
 	b := &w.buf
 	b.reset()
-	for i, t := range w.tables {
-		w.counts[i] = t.appendRows(b, r, w.profile)
+	for i, t := range s.list {
+		s.counts[i] = t.appendRows(b, r, w.profile)
 	}
 	b.freeze()
 	cell := 0
-	for i, t := range w.tables {
-		out := w.outs[i]
+	for i, t := range s.list {
+		out := s.outs[i]
 		if err := out.start(); err != nil {
 			w.err = err
 			return err
 		}
 		wd := t.width()
-		for range w.counts[i] {
+		for range s.counts[i] {
 			b.cells = b.rangeCells(b.cells[:0], cell, cell+wd)
 			cell += wd
 			if err := out.write(b.cells); err != nil {
@@ -450,7 +553,7 @@ func (w *TablesWriter) Write(r *complication.Report) error {
 			}
 		}
 	}
-	w.lastID = r.ID
+	s.lastID = s.id(r)
 	return nil
 }
 
@@ -483,18 +586,21 @@ func (w *TablesWriter) Flush() error {
 	if w.err != nil {
 		return w.err
 	}
-	for _, out := range w.outs {
-		if err := out.flush(); err != nil {
-			w.err = err
-			return err
+	for _, outs := range [][]*csvOut{w.reports.outs, w.complaints.outs} {
+		for _, out := range outs {
+			if err := out.flush(); err != nil {
+				w.err = err
+				return err
+			}
 		}
 	}
 	return nil
 }
 
 // Close flushes the tables, writes the codebook (DictionaryFile and
-// DataPackageFile, stating the profile) and closes every file. It returns
-// the first error; the writer cannot be used afterwards.
+// DataPackageFile, stating the profile and describing every table file)
+// and closes every file. It returns the first error; the writer cannot be
+// used afterwards.
 func (w *TablesWriter) Close() error {
 	if w.closed {
 		return ErrClosed
@@ -509,10 +615,7 @@ func (w *TablesWriter) Close() error {
 	if err != nil {
 		return err
 	}
-	descs := make([]tableDesc, len(w.tables))
-	for i, t := range w.tables {
-		descs[i] = t.describe()
-	}
+	descs := append(w.reports.describe(), w.complaints.describe()...)
 	if err := writeFile(w.sink, DictionaryFile, func(wr io.Writer) error {
 		return writeDictionary(wr, LayoutTables, descs, w.profile)
 	}); err != nil {
@@ -535,40 +638,60 @@ func writeFile(sink Sink, name string, write func(io.Writer) error) error {
 	return err
 }
 
-// TablesReader rebuilds reports from tidy tables written by [TablesWriter].
-// It opens every table file at once and reads them in step, joining rows
-// on report_id (and event_id) as it goes, so it holds one report at a time
+// TablesReader rebuilds reports ([TablesReader.Read]) and complaints
+// ([TablesReader.ReadComplaint]) from tidy tables written by
+// [TablesWriter]. It opens every table file at once and reads the tables
+// of each kind in step, joining rows on report_id (and event_id) or
+// complaint_id as it goes, so it holds one record of each kind at a time
 // whatever the size of the files. Columns may come in any order; derived
-// columns may be absent and are ignored.
+// columns may be absent and are ignored. The two kinds are independent
+// streams: read either, or both in any order.
 //
-// The rows of each table must be in the order of reports.csv, as the
-// writer leaves them. A row that links to no report, or comes out of
-// order, is a *ParseError wrapping ErrLink, detected when the reader
-// passes the report it should have belonged to (at the latest at the end
-// of reports.csv); records returned before it may lack that row, so treat
-// any error from Read as failing the whole input. Every error is sticky:
-// once the tables disagree, no later record can be trusted.
+// The tables of one kind may be absent as a whole, as when a researcher
+// keeps only the report tables; that kind then reads as empty (io.EOF at
+// once). A kind with only some of its files is an error, and so are
+// tables with neither kind.
+//
+// The rows of each table must be in the order of its parent table
+// (reports.csv or complaints.csv), as the writer leaves them. A row that
+// links to no record, or comes out of order, is a *ParseError wrapping
+// ErrLink, detected when the reader passes the record it should have
+// belonged to (at the latest at the end of the parent table); records
+// returned before it may lack that row, so treat any error from Read or
+// ReadComplaint as failing that kind's whole input. Every error is sticky
+// for its kind: once its tables disagree, no later record of that kind can
+// be trusted.
 //
 // A TablesReader is not safe for concurrent use.
 type TablesReader struct {
-	tables []*tableIn
-	files  []io.Closer
-	lastID uuid.UUID
-	err    error
+	reports    *setIn[*report]
+	complaints *setIn[*complaintRow]
+	files      []io.Closer
+}
+
+// setIn is the input side of one table set.
+type setIn[R any] struct {
+	tableSet[R]
+	ins     []*tableIn[R]
+	absent  bool  // no file of the set exists
+	missing error // why, for the error when no set exists
+	lastID  uuid.UUID
+	err     error
 }
 
 // tableIn is one table being read: its reader, its one-row lookahead and
-// the report id of that row.
-type tableIn struct {
-	in     *csvIn
-	rid    int
-	attach attachFunc[*report]
-	next   []string
-	nextID uuid.UUID
-	eof    bool
+// the record id of that row.
+type tableIn[R any] struct {
+	in      *csvIn
+	rid     int    // field of the record id
+	ridName string // its header: id in the parent table, the link column in the others
+	attach  attachFunc[R]
+	next    []string
+	nextID  uuid.UUID
+	eof     bool
 }
 
-func (t *tableIn) advance() error {
+func (t *tableIn[R]) advance() error {
 	row, err := t.in.read()
 	if err == io.EOF {
 		t.next, t.eof = nil, true
@@ -577,7 +700,7 @@ func (t *tableIn) advance() error {
 	if err != nil {
 		return err
 	}
-	id, err := linkUUID(t.in, row, t.rid, t.ridName())
+	id, err := linkUUID(t.in, row, t.rid, t.ridName)
 	if err != nil {
 		return err
 	}
@@ -585,97 +708,147 @@ func (t *tableIn) advance() error {
 	return nil
 }
 
-func (t *tableIn) ridName() string {
-	if t.in.file == "reports.csv" {
-		return "id"
-	}
-	return linkReportID
-}
-
 // NewTablesReader opens the tables in fsys (os.DirFS(dir) for a
 // directory) and reads their headers.
 func NewTablesReader(fsys fs.FS, opts CSVReadOptions) (*TablesReader, error) {
 	tr := &TablesReader{}
-	for _, t := range reportTables() {
-		name := t.name() + ".csv"
-		f, err := fsys.Open(name)
-		if err != nil {
-			tr.Close()
+	var err error
+	if tr.reports, err = openSet(fsys, reportTables(), opts, tr); err == nil {
+		tr.complaints, err = openSet(fsys, complaintTables(), opts, tr)
+	}
+	if err == nil && tr.reports.absent && tr.complaints.absent {
+		err = tr.reports.missing
+	}
+	if err != nil {
+		tr.Close()
+		return nil, err
+	}
+	return tr, nil
+}
+
+// openSet opens the files of one table set, reads their headers and the
+// first row of each.
+func openSet[R any](fsys fs.FS, s tableSet[R], opts CSVReadOptions, tr *TablesReader) (*setIn[R], error) {
+	si := &setIn[R]{tableSet: s}
+	files := make([]fs.File, len(s.list))
+	absent := 0
+	for i, t := range s.list {
+		f, err := fsys.Open(t.name() + ".csv")
+		switch {
+		case err == nil:
+			files[i] = f
+			tr.files = append(tr.files, f)
+		case errors.Is(err, fs.ErrNotExist):
+			absent++
+			if si.missing == nil {
+				si.missing = err
+			}
+		default:
 			return nil, err
 		}
-		tr.files = append(tr.files, f)
-		in := newCSVIn(name, f, opts.Profile, opts.Charset)
+	}
+	if absent == len(s.list) {
+		si.absent = true
+		return si, nil
+	}
+	if absent > 0 {
+		return nil, si.missing
+	}
+	for i, t := range s.list {
+		name := t.name() + ".csv"
+		in := newCSVIn(name, files[i], opts.Profile, opts.Charset)
 		header, err := in.read()
 		if err == io.EOF {
 			err = &ParseError{File: name, Line: 1, Err: ErrColumns}
 		}
 		if err != nil {
-			tr.Close()
 			return nil, err
 		}
 		attach, err := t.bind(in, header)
 		if err != nil {
-			tr.Close()
 			return nil, err
 		}
-		ti := &tableIn{in: in, attach: attach}
+		ti := &tableIn[R]{in: in, attach: attach, ridName: s.kind.link}
+		if i == 0 {
+			ti.ridName = "id"
+		}
 		idx, _ := in.headerIndex(header)
-		ti.rid = idx[ti.ridName()]
+		ti.rid = idx[ti.ridName]
 		if err := ti.advance(); err != nil {
-			tr.Close()
 			return nil, err
 		}
-		tr.tables = append(tr.tables, ti)
+		si.ins = append(si.ins, ti)
 	}
-	return tr, nil
+	return si, nil
 }
 
 // Read returns the next report, or nil and io.EOF after the last.
 func (tr *TablesReader) Read() (*complication.Report, error) {
-	if tr.err != nil {
-		return nil, tr.err
-	}
-	r, err := tr.read()
-	if err != nil {
-		tr.err = err
-	}
-	return r, err
+	return tr.reports.read()
 }
 
-func (tr *TablesReader) read() (*complication.Report, error) {
-	reports := tr.tables[0]
-	if reports.eof {
-		for _, t := range tr.tables[1:] {
+// ReadComplaint returns the next complaint, or nil and io.EOF after the
+// last. Its errors are those of Read, for the complaint tables.
+func (tr *TablesReader) ReadComplaint() (*complication.Complaint, error) {
+	x, err := tr.complaints.read()
+	if err != nil {
+		return nil, err
+	}
+	return x.c, nil
+}
+
+func (s *setIn[R]) read() (R, error) {
+	var zero R
+	if s.err != nil {
+		return zero, s.err
+	}
+	r, err := s.next()
+	if err != nil {
+		s.err = err
+		return zero, err
+	}
+	return r, nil
+}
+
+func (s *setIn[R]) next() (R, error) {
+	var zero R
+	if s.absent {
+		return zero, io.EOF
+	}
+	parent := s.ins[0]
+	if parent.eof {
+		for _, t := range s.ins[1:] {
 			if !t.eof {
-				return nil, t.in.errAt(t.rid, linkReportID, ErrLink)
+				return zero, t.in.errAt(t.rid, s.kind.link, ErrLink)
 			}
 		}
-		return nil, io.EOF
+		return zero, io.EOF
 	}
-	r := new(report)
-	if err := reports.attach(reports.next, r); err != nil {
-		return nil, err
+	r := s.newRec()
+	if err := parent.attach(parent.next, r); err != nil {
+		return zero, err
 	}
-	if r.ID == tr.lastID {
-		return nil, reports.in.errAt(reports.rid, "id", ErrDuplicateID)
+	id := s.id(r)
+	if id == s.lastID {
+		return zero, parent.in.errAt(parent.rid, "id", ErrDuplicateID)
 	}
-	if err := reports.advance(); err != nil {
-		return nil, err
+	if err := parent.advance(); err != nil {
+		return zero, err
 	}
-	for _, t := range tr.tables[1:] {
-		for !t.eof && t.nextID == r.ID {
+	for _, t := range s.ins[1:] {
+		for !t.eof && t.nextID == id {
 			if err := t.attach(t.next, r); err != nil {
-				return nil, err
+				return zero, err
 			}
 			if err := t.advance(); err != nil {
-				return nil, err
+				return zero, err
 			}
 		}
-		if !t.eof && t.nextID == tr.lastID {
-			return nil, t.in.errAt(t.rid, linkReportID, ErrLink)
+		if !t.eof && t.nextID == s.lastID {
+			return zero, t.in.errAt(t.rid, s.kind.link, ErrLink)
 		}
 	}
-	tr.lastID = r.ID
+	s.lastID = id
 	return r, nil
 }
 

@@ -174,3 +174,23 @@ func floorDiv(a, b int64) int64 {
 func floorMod(a, b int64) int64 {
 	return a - floorDiv(a, b)*b
 }
+
+// DateAt returns the civil date in the United Kingdom at the instant t.
+// UK clocks are on GMT, and on BST (GMT+1) from 01:00 GMT on the last
+// Sunday of March to 01:00 GMT on the last Sunday of October (Summer Time
+// Act 1972; Summer Time Order 2002, SI 2002/262). The rule is computed
+// rather than read from the system's zone database, which keeps results
+// the same on every machine and needs no files.
+func DateAt(t time.Time) Date {
+	u := t.UTC()
+	if y := u.Year(); !u.Before(lastSunday(y, time.March)) && u.Before(lastSunday(y, time.October)) {
+		u = u.Add(time.Hour)
+	}
+	return DateOf(u)
+}
+
+// lastSunday returns 01:00 UTC on the last Sunday of month m of year y.
+func lastSunday(y int, m time.Month) time.Time {
+	t := time.Date(y, m+1, 0, 1, 0, 0, 0, time.UTC) // last day of m
+	return t.AddDate(0, 0, -int(t.Weekday()))
+}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+	_ "time/tzdata" // zone data for the Europe/London check on machines without it
 
 	"github.com/openaesthetics/casebook/internal/ukcal"
 )
@@ -170,5 +171,49 @@ func TestDateAddDaysExtremes(t *testing.T) {
 		_ = d.Weekday()
 		_ = d.Time()
 		_ = d.String()
+	}
+}
+
+func TestDateAt(t *testing.T) {
+	tests := []struct {
+		name, instant, want string
+	}{
+		{"winter evening stays on the day", "2026-01-15T23:30:00Z", "2026-01-15"},
+		{"summer late evening is the next UK day", "2026-07-15T23:30:00Z", "2026-07-16"},
+		{"just before BST starts", "2026-03-29T00:59:00Z", "2026-03-29"},
+		{"BST starts at 01:00 GMT on the last Sunday of March", "2026-03-28T23:30:00Z", "2026-03-28"},
+		{"first BST evening", "2026-03-29T23:30:00Z", "2026-03-30"},
+		{"last BST evening", "2026-10-24T23:30:00Z", "2026-10-25"},
+		{"BST has ended", "2026-10-25T23:30:00Z", "2026-10-25"},
+		{"offset in the input is honoured", "2026-07-16T00:30:00+01:00", "2026-07-16"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in, err := time.Parse(time.RFC3339, tc.instant)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ukcal.DateAt(in).String(); got != tc.want {
+				t.Errorf("ukcal.DateAt(%s) = %s, want %s", tc.instant, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDateAtFollowsEuropeLondon checks the computed GMT/BST rule against
+// the zone database, hour by hour over several years.
+func TestDateAtFollowsEuropeLondon(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatalf("no zone data: %v", err)
+	}
+	start := time.Date(2019, 1, 1, 0, 30, 0, 0, time.UTC)
+	for h := 0; h < 24*365*3; h += 7 {
+		at := start.Add(time.Duration(h) * time.Hour)
+		y, m, d := at.In(london).Date()
+		got := ukcal.DateAt(at)
+		if got.Year != y || got.Month != m || got.Day != d {
+			t.Fatalf("DateAt(%s) = %s, want %04d-%02d-%02d", at, got, y, m, d)
+		}
 	}
 }
