@@ -55,7 +55,6 @@ var (
 	errWantTimestamp = fmt.Errorf("%w: want an RFC 3339 date-time with a zone offset", ErrValue)
 	errWantMissing   = fmt.Errorf("%w: want field=reason pairs joined with ';'", ErrValue)
 	errEscape        = fmt.Errorf("%w: a backslash must escape '\\\\', ';' or '='", ErrValue)
-	errEmptyItem     = fmt.Errorf("%w: empty item in a list", ErrValue)
 )
 
 // appendUUID appends u in canonical lower-case form, or nothing for the

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -83,15 +81,6 @@ func checkParseError(t *testing.T, err error) {
 	require.GreaterOrEqual(t, perr.Column, 0)
 	if perr.Column == 0 {
 		require.True(t, perr.Field == "" || errors.Is(err, ErrColumns), "%v", err)
-	}
-}
-
-func addFileSeeds(f *testing.F, pattern string) {
-	files, _ := filepath.Glob(pattern)
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b)
-		}
 	}
 }
 

@@ -118,16 +118,6 @@ func deidentify(r *complication.Report, n int) {
 	}
 }
 
-// fixture returns the fixture whose id starts with prefix.
-func fixture(t testing.TB, prefix string) *complication.Report {
-	for _, r := range fixtures(t) {
-		if strings.HasPrefix(r.ID.String(), prefix) {
-			return r
-		}
-	}
-	t.Fatalf("no fixture %s", prefix)
-	return nil
-}
 
 // jsonOf is a record's canonical form: round trips compare it.
 func jsonOf(t testing.TB, r *complication.Report) string {

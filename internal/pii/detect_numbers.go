@@ -248,9 +248,7 @@ func validPhoneDigits(d string, plus bool) bool {
 // validNSN checks a national significant number, tolerating the "(0)"
 // trunk digit people keep after +44.
 func validNSN(n string) bool {
-	if strings.HasPrefix(n, "0") {
-		n = n[1:]
-	}
+	n = strings.TrimPrefix(n, "0")
 	return (len(n) == 9 || len(n) == 10) && strings.IndexByte("123789", n[0]) >= 0
 }
 
