@@ -118,7 +118,6 @@ func deidentify(r *complication.Report, n int) {
 	}
 }
 
-
 // jsonOf is a record's canonical form: round trips compare it.
 func jsonOf(t testing.TB, r *complication.Report) string {
 	t.Helper()
