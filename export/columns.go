@@ -194,24 +194,30 @@ func uuidsCol[T any](name string, a acc[T, []uuid.UUID]) column[T] {
 	}
 }
 
-// intPtrCol is an optional whole number held by pointer.
-func intPtrCol[T any](name string, a acc[T, *int]) column[T] {
-	return column[T]{name: name, path: name, kind: kindInt,
+// optionalCol is an optional scalar held by pointer: written with
+// appendV, read with parseV, empty when the pointer is nil.
+func optionalCol[T, V any](name string, k kind, a acc[T, *V], appendV func([]byte, V) []byte, parseV func(string) (V, error)) column[T] {
+	return column[T]{name: name, path: name, kind: k,
 		get: func(t T, dst []byte) []byte {
 			if p := a(t, false); p != nil && *p != nil {
-				dst = appendInt(dst, **p)
+				dst = appendV(dst, **p)
 			}
 			return dst
 		},
 		set: func(t T, s string) error {
-			n, err := parseInt(s)
+			v, err := parseV(s)
 			if err != nil {
 				return err
 			}
-			*a(t, true) = &n
+			*a(t, true) = &v
 			return nil
 		},
 	}
+}
+
+// intPtrCol is an optional whole number held by pointer.
+func intPtrCol[T any](name string, a acc[T, *int]) column[T] {
+	return optionalCol(name, kindInt, a, appendInt, parseInt)
 }
 
 // intCol is a whole number whose zero value means "not recorded".
@@ -238,42 +244,14 @@ func appendInt(dst []byte, n int) []byte {
 	return strconv.AppendInt(dst, int64(n), 10)
 }
 
+// numberCol is an optional decimal number held by pointer.
 func numberCol[T any](name string, a acc[T, *float64]) column[T] {
-	return column[T]{name: name, path: name, kind: kindNumber,
-		get: func(t T, dst []byte) []byte {
-			if p := a(t, false); p != nil && *p != nil {
-				dst = appendNumber(dst, **p)
-			}
-			return dst
-		},
-		set: func(t T, s string) error {
-			f, err := parseNumber(s)
-			if err != nil {
-				return err
-			}
-			*a(t, true) = &f
-			return nil
-		},
-	}
+	return optionalCol(name, kindNumber, a, appendNumber, parseNumber)
 }
 
+// boolCol is an optional boolean held by pointer.
 func boolCol[T any](name string, a acc[T, *bool]) column[T] {
-	return column[T]{name: name, path: name, kind: kindBool,
-		get: func(t T, dst []byte) []byte {
-			if p := a(t, false); p != nil && *p != nil {
-				dst = appendBool(dst, **p)
-			}
-			return dst
-		},
-		set: func(t T, s string) error {
-			b, err := parseBool(s)
-			if err != nil {
-				return err
-			}
-			*a(t, true) = &b
-			return nil
-		},
-	}
+	return optionalCol(name, kindBool, a, appendBool, parseBool)
 }
 
 func appendBool(dst []byte, b bool) []byte {
