@@ -124,7 +124,9 @@ type faultSpec struct {
 	bytes  bool // applied to the bytes; Report is nil
 }
 
-var faults = []faultSpec{
+// sharedFaults are the faults reports and complaints both suffer, with the
+// same level and codes for each kind of record.
+var sharedFaults = []faultSpec{
 	{FaultSyntax, complication.LevelError, []complication.Code{codeSyntax}, true},
 	{FaultInvalidUTF8, complication.LevelError, []complication.Code{codeInvalidUTF8}, true},
 	{FaultDuplicateKey, complication.LevelError, []complication.Code{codeDuplicateKey}, true},
@@ -135,6 +137,9 @@ var faults = []faultSpec{
 	{FaultMissingRequired, complication.LevelError, []complication.Code{codeRequired}, false},
 	{FaultDateOrder, complication.LevelError, []complication.Code{complication.CodeDateOrder}, false},
 	{FaultDateInFuture, complication.LevelError, []complication.Code{complication.CodeDateInFuture}, false},
+}
+
+var faults = append(slices.Clone(sharedFaults), []faultSpec{
 	{FaultFatalNotSerious, complication.LevelError, []complication.Code{complication.CodeFatalNotSerious}, false},
 	{FaultDuplicateEventID, complication.LevelError, []complication.Code{complication.CodeDuplicateID}, false},
 	{FaultNotSeriousConflict, complication.LevelError, []complication.Code{complication.CodeNotSeriousConflict}, false},
@@ -144,25 +149,14 @@ var faults = []faultSpec{
 	{FaultCodeForm, complication.LevelError, []complication.Code{complication.CodeCodeForm}, false},
 	{FaultExpectedSerious, complication.LevelWarning, []complication.Code{complication.CodeExpectedSerious}, false},
 	{FaultDeviceWithoutLot, complication.LevelWarning, []complication.Code{complication.CodeDeviceWithoutLot}, false},
-}
+}...)
 
-// complaintFaults are the faults [Generator.NextComplaint] applies. A fault
-// that both lists name has the same level and codes in each.
-var complaintFaults = []faultSpec{
-	{FaultSyntax, complication.LevelError, []complication.Code{codeSyntax}, true},
-	{FaultInvalidUTF8, complication.LevelError, []complication.Code{codeInvalidUTF8}, true},
-	{FaultDuplicateKey, complication.LevelError, []complication.Code{codeDuplicateKey}, true},
-	{FaultUnknownField, complication.LevelError, []complication.Code{codeUnknownField}, true},
-	{FaultWrongType, complication.LevelError, []complication.Code{codeType}, true},
-	{FaultBadDate, complication.LevelError, []complication.Code{codeFormat}, true},
-	{FaultBadCode, complication.LevelError, []complication.Code{codeEnum}, false},
-	{FaultMissingRequired, complication.LevelError, []complication.Code{codeRequired}, false},
-	{FaultDateOrder, complication.LevelError, []complication.Code{complication.CodeDateOrder}, false},
-	{FaultDateInFuture, complication.LevelError, []complication.Code{complication.CodeDateInFuture}, false},
+// complaintFaults are the faults [Generator.NextComplaint] applies.
+var complaintFaults = append(slices.Clone(sharedFaults), []faultSpec{
 	{FaultStatusTransition, complication.LevelError, []complication.Code{complication.CodeStatusTransition}, false},
 	{FaultAnonymousWithIdentity, complication.LevelError, []complication.Code{complication.CodeAnonymousWithIdentity}, false},
 	{FaultConsentToActMissing, complication.LevelWarning, []complication.Code{complication.CodeConsentToAct}, false},
-}
+}...)
 
 // Faults returns every fault the generator applies to reports, in a stable
 // order. A faulty report's fault is drawn uniformly from this list.
