@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -19,7 +20,9 @@ import (
 // concurrent use, so every Validator shares one set.
 type compiled struct {
 	shapes map[Shape]*jsonschema.Schema
-	docs   map[string]any // decoded documents by $id, for reading keywords
+	fast   map[Shape]*fastNode // the fast path; see fastpath.go
+	trees  treeDecoders        // fill record types from parsed documents
+	docs   map[string]any      // decoded documents by $id, for reading keywords
 }
 
 var compileOnce = sync.OnceValues(compile)
@@ -58,6 +61,12 @@ func compile() (*compiled, error) {
 		}
 		out.shapes[s] = sch
 	}
+	fast, err := compileFast(out.docs, fastFormats())
+	if err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	out.fast = fast
+	out.trees = newTreeDecoders(reflect.TypeFor[complication.Report](), reflect.TypeFor[complication.Complaint]())
 	return out, nil
 }
 

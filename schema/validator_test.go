@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/internal/synth"
 	"github.com/openaesthetics/casebook/schema"
 )
 
@@ -429,6 +430,58 @@ func BenchmarkValidate(b *testing.B) {
 			if err := json.Unmarshal(data, &r); err != nil {
 				b.Fatal(err)
 			}
+		}
+	})
+}
+
+// synthLines returns n valid synthetic identified reports, as NDJSON lines.
+func synthLines(tb testing.TB, n int) [][]byte {
+	tb.Helper()
+	g := synth.New(synth.Options{Seed: 5, Today: corpusToday})
+	lines := make([][]byte, n)
+	for i := range lines {
+		lines[i] = g.Next().JSON
+	}
+	return lines
+}
+
+// BenchmarkValidateSynth measures validation of synthetic reports against
+// the baselines the performance targets name: a plain typed decode with
+// encoding/json, and jsonschema alone (the slow path every record took
+// before the fast path).
+func BenchmarkValidateSynth(b *testing.B) {
+	lines := synthLines(b, 1000)
+	var size int64
+	for _, l := range lines {
+		size += int64(len(l))
+	}
+	avg := size / int64(len(lines))
+	v := newValidator(b)
+	run := func(name string, fn func([]byte)) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(avg)
+			i := 0
+			for b.Loop() {
+				fn(lines[i%len(lines)])
+				i++
+			}
+		})
+	}
+	run("validate", func(data []byte) {
+		if fs := v.Validate(schema.Report, data); fs.Rejected() {
+			b.Fatal(fs)
+		}
+	})
+	run("decode-report", func(data []byte) {
+		if r, _ := v.DecodeReport(schema.Report, data); r == nil {
+			b.Fatal("rejected")
+		}
+	})
+	run("typed-unmarshal", func(data []byte) {
+		var r complication.Report
+		if err := json.Unmarshal(data, &r); err != nil {
+			b.Fatal(err)
 		}
 	})
 }
