@@ -411,9 +411,7 @@ func (b bound) isExactInt() bool {
 // isPlainInteger reports whether a number token is an integer written
 // without fraction or exponent, short enough to be exact in float64.
 func isPlainInteger(s string) bool {
-	if strings.HasPrefix(s, "-") {
-		s = s[1:]
-	}
+	s = strings.TrimPrefix(s, "-")
 	if s == "" || len(s) > 15 {
 		return false
 	}
