@@ -21,6 +21,7 @@ import (
 type compiled struct {
 	shapes map[Shape]*jsonschema.Schema
 	fast   map[Shape]*fastNode // the fast path; see fastpath.go
+	plans  map[Shape]*fastPlan // the fast decoder; see fastdecode.go
 	trees  treeDecoders        // fill record types from parsed documents
 	docs   map[string]any      // decoded documents by $id, for reading keywords
 }
@@ -66,6 +67,9 @@ func compile() (*compiled, error) {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
 	out.fast = fast
+	if out.plans, err = compileFastDecoders(fast); err != nil {
+		return nil, err
+	}
 	out.trees = newTreeDecoders(reflect.TypeFor[complication.Report](), reflect.TypeFor[complication.Complaint]())
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -135,12 +136,28 @@ func mutate(doc any, check func(doc any)) {
 func TestFastPathAgrees(t *testing.T) {
 	c, err := compileOnce()
 	require.NoError(t, err)
-	var checked, misses, mutatedMisses int
+	var checked, misses, mutatedMisses, decodeMisses int
 	check := func(name string, shape Shape, doc any, mutated bool) {
 		t.Helper()
 		checked++
 		fast := c.fast[shape].accepts(doc)
 		schemaErr := c.shapes[shape].Validate(doc)
+		data, err := json.Marshal(doc)
+		require.NoError(t, err)
+		decoded := newRecord(shape)
+		if c.plans[shape].decode(data, fastLimits, decoded) {
+			if schemaErr != nil {
+				t.Errorf("%s as %s: fast decoder accepts what the schema rejects: %s", name, shape, data)
+			} else {
+				// The record must be the one the full path builds.
+				want := newRecord(shape)
+				require.NoError(t, c.trees.decode(doc, want))
+				requireSameRecord(t, want, decoded, name)
+			}
+		} else if schemaErr == nil && !mutated {
+			decodeMisses++
+			t.Errorf("%s as %s: the schema accepts what the fast decoder does not", name, shape)
+		}
 		if fast && schemaErr != nil {
 			b, _ := json.Marshal(doc)
 			t.Errorf("%s as %s: fast path accepts what the schema rejects: %s", name, shape, b)
@@ -188,9 +205,24 @@ func TestFastPathAgrees(t *testing.T) {
 	}
 	t.Logf("checked %d documents; the fast path deferred %d valid mutations to the schema", checked, mutatedMisses)
 	assert.Zero(t, misses)
+	assert.Zero(t, decodeMisses)
 	if !raceEnabled {
 		assert.Greater(t, checked, 10000, "the mutations must exercise the fast path")
 	}
+}
+
+// fastLimits are the default parsing limits.
+var fastLimits = (&Validator{opts: Options{MaxDepth: 32}}).limits()
+
+// requireSameRecord compares two records by their encoding: equal times
+// may hold different *time.Location values.
+func requireSameRecord(t testing.TB, want, got any, name string) {
+	t.Helper()
+	w, err := json.Marshal(want)
+	require.NoError(t, err)
+	g, err := json.Marshal(got)
+	require.NoError(t, err)
+	require.Equal(t, string(w), string(g), name)
 }
 
 // TestFastPathSameFindings runs the whole validator with and without the
@@ -270,9 +302,10 @@ func TestFastCompilerRefusesUnknownKeywords(t *testing.T) {
 	}
 }
 
-// FuzzFastPathAgrees holds the fast path to its promise on arbitrary
-// documents: never accept what the schema rejects, and the validator's
-// findings do not depend on the path taken.
+// FuzzFastPathAgrees holds both fast paths to their promise on arbitrary
+// documents: never accept what the schema rejects, fill the record as the
+// full path does, and leave the validator's findings independent of the
+// path taken.
 func FuzzFastPathAgrees(f *testing.F) {
 	for _, s := range samples(f, 40) {
 		f.Add(s.data)
@@ -281,17 +314,104 @@ func FuzzFastPathAgrees(f *testing.F) {
 	require.NoError(f, err)
 	fast, slow := fastAndSlow(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := jsonscan.Parse(data, jsonscan.Limits{})
-		if err != nil {
-			return
-		}
+		doc, parseErr := jsonscan.Parse(data, fastLimits)
 		for _, shape := range Shapes() {
-			if c.fast[shape].accepts(doc) && c.shapes[shape].Validate(doc) != nil {
+			if parseErr == nil && c.fast[shape].accepts(doc) && c.shapes[shape].Validate(doc) != nil {
 				t.Fatalf("fast path accepts a document the %s schema rejects", shape)
+			}
+			if rec := newRecord(shape); c.plans[shape].decode(data, fastLimits, rec) {
+				if parseErr != nil || c.shapes[shape].Validate(doc) != nil {
+					t.Fatalf("fast decoder accepts a document the %s schema rejects", shape)
+				}
+				want := newRecord(shape)
+				if err := c.trees.decode(doc, want); err != nil {
+					t.Fatalf("fast decoder accepts a document the %s type refuses", shape)
+				}
+				requireSameRecord(t, want, rec, string(shape))
 			}
 			if !slices.Equal(fast.Validate(shape, data), slow.Validate(shape, data)) {
 				t.Fatalf("findings differ between the paths for %s", shape)
 			}
 		}
+	})
+}
+
+// TestFastDecodeByteTraps covers what the tree mutations cannot reach:
+// the bytes themselves. Each variant of a valid record must get the same
+// findings from the validator with and without the fast paths, and the
+// variants that are valid must be taken by the fast decoder.
+func TestFastDecodeByteTraps(t *testing.T) {
+	fast, slow := fastAndSlow(t)
+	c, err := compileOnce()
+	require.NoError(t, err)
+	g := synth.New(synth.Options{Seed: 3, Today: fastToday})
+	has := func(b []byte) bool {
+		for _, want := range []string{`"narrative":"`, `"ctcae_grade":`, `"report_type":"initial"`} {
+			if !bytes.Contains(b, []byte(want)) {
+				return false
+			}
+		}
+		return true
+	}
+	base := g.Next().JSON
+	for !has(base) {
+		base = g.Next().JSON
+	}
+	var indented bytes.Buffer
+	require.NoError(t, json.Indent(&indented, base, "", "\t"))
+	crlf := bytes.ReplaceAll(indented.Bytes(), []byte("\n"), []byte("\r\n"))
+	sub := func(old, new string) []byte { return bytes.Replace(base, []byte(old), []byte(new), 1) }
+	for _, tc := range []struct {
+		name      string
+		data      []byte
+		fastValid bool // the fast decoder takes it
+	}{
+		{"as generated", base, true},
+		{"indented", indented.Bytes(), true},
+		{"CRLF line ends", crlf, true},
+		{"trailing newline", append(slices.Clone(base), "\r\n"...), true},
+		{"byte order mark", append([]byte("\xef\xbb\xbf"), base...), true},
+		{"escaped letters", sub(`"initial"`, `"init\u0069al"`), true},
+		{"escaped member name", sub(`"report_type"`, `"report\u005ftype"`), true},
+		{"surrogate pair", sub(`"narrative":"`, `"narrative":"\ud83d\ude00 \/ \" \\ \n `), true},
+		{"lone surrogate", sub(`"narrative":"`, `"narrative":"\ud800 `), false},
+		{"bad escape", sub(`"narrative":"`, `"narrative":"\x `), false},
+		{"invalid UTF-8", sub(`"narrative":"`, "\"narrative\":\"\xff "), false},
+		{"raw NUL in a string", sub(`"narrative":"`, "\"narrative\":\"\x00"), false},
+		{"raw tab in a string", sub(`"narrative":"`, "\"narrative\":\"\t"), false},
+		{"NUL between tokens", sub(`"report_type":`, "\"report_type\":\x00"), false},
+		{"duplicate member", sub(`{`, `{"report_type":"initial",`), false},
+		{"member differing in case", sub(`"report_type"`, `"Report_type"`), false},
+		{"trailing garbage", append(slices.Clone(base), "x"...), false},
+		{"second document", append(slices.Clone(base), base...), false},
+		{"truncated", base[:len(base)/2], false},
+		{"comment", sub(`{`, `{/* c */`), false},
+		{"trailing comma", sub(`"report_type":"initial",`, `"report_type":"initial",,`), false},
+		{"single quotes", sub(`"initial"`, `'initial'`), false},
+		{"top-level array", append(append([]byte("["), base...), ']'), false},
+		{"empty", nil, false},
+		{"exponent integer", sub(`"ctcae_grade":`, `"ctcae_grade":1e0,"x":`), false},
+		{"leading zero", sub(`"ctcae_grade":`, `"ctcae_grade":0`), false},
+		{"huge number", sub(`"ctcae_grade":`, `"ctcae_grade":1`+strings.Repeat("0", 500)+`,"x":`), false},
+		{"null member", sub(`"report_type":"initial"`, `"report_type":null`), false},
+		{"wrong type", sub(`"report_type":"initial"`, `"report_type":1`), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := slow.Validate(Report, tc.data)
+			assert.Equal(t, want, fast.Validate(Report, tc.data))
+			trimmed := bytes.TrimPrefix(tc.data, []byte("\xef\xbb\xbf"))
+			took := c.plans[Report].decode(trimmed, fastLimits, newRecord(Report))
+			assert.Equal(t, tc.fastValid, took, "fast decoder verdict")
+			if took {
+				assert.False(t, want.Rejected(), "the fast decoder took a rejected document")
+			}
+		})
+	}
+	t.Run("depth limit", func(t *testing.T) {
+		shallow, err := New(Options{MaxDepth: 3, Now: func() time.Time { return fastToday }})
+		require.NoError(t, err)
+		fs := shallow.Validate(Report, base)
+		require.True(t, fs.Rejected())
+		assert.Equal(t, CodeTooDeep, fs[0].Code)
 	})
 }

@@ -141,17 +141,18 @@ func (v *Validator) validateTyped(shape Shape, rec any) complication.Findings {
 // document is structurally valid.
 func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if p, ok := v.c.plans[shape]; ok && !v.slow && len(data) <= v.opts.MaxBytes {
+		rec := newRecord(shape)
+		if p.decode(data, v.limits(), rec) {
+			return rec, v.finish(v.rules(shape, rec), data)
+		}
+	}
 	doc, fs := v.structural(shape, data)
 	if doc == nil || fs.Rejected() {
 		return nil, v.finish(fs, data)
 	}
-	var rec any
-	switch shape {
-	case Report, ReportSubmission:
-		rec = new(complication.Report)
-	case Complaint, ComplaintSubmission:
-		rec = new(complication.Complaint)
-	default:
+	rec := newRecord(shape)
+	if rec == nil {
 		return nil, v.finish(fs, data)
 	}
 	if err := v.c.trees.decode(doc, rec); err != nil {
@@ -163,6 +164,23 @@ func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings
 	}
 	fs = append(fs, v.rules(shape, rec)...)
 	return rec, v.finish(fs, data)
+}
+
+// newRecord returns a new record of the shape's Go type, or nil.
+func newRecord(shape Shape) any {
+	switch shape {
+	case Report, ReportSubmission:
+		return new(complication.Report)
+	case Complaint, ComplaintSubmission:
+		return new(complication.Complaint)
+	}
+	return nil
+}
+
+// limits are the parsing limits, shared by both paths.
+func (v *Validator) limits() jsonscan.Limits {
+	return jsonscan.Limits{MaxDepth: v.opts.MaxDepth, MaxNumberLen: jsonscan.DefaultMaxNumberLen,
+		MaxStringLen: jsonscan.DefaultMaxStringLen, MaxMembers: jsonscan.DefaultMaxMembers}
 }
 
 func (v *Validator) rules(shape Shape, rec any) complication.Findings {
@@ -187,7 +205,7 @@ func (v *Validator) structural(shape Shape, data []byte) (doc any, fs complicati
 		return nil, complication.Findings{{Code: CodeTooLarge, Level: complication.LevelError, Line: 1,
 			Message: fmt.Sprintf("document is larger than the %d-byte limit", v.opts.MaxBytes)}}
 	}
-	doc, err := jsonscan.Parse(data, jsonscan.Limits{MaxDepth: v.opts.MaxDepth})
+	doc, err := jsonscan.Parse(data, v.limits())
 	if err != nil {
 		return nil, complication.Findings{scanFinding(err)}
 	}

@@ -1,0 +1,861 @@
+package schema
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/internal/jsonscan"
+)
+
+// The fast decoder is the fast path for documents as bytes: one pass that
+// reads strict JSON, checks each value against the compiled subschema it
+// falls under (fastNode, the same checks the tree fast path makes) and
+// stores it in the typed record, with no intermediate tree. Like the tree
+// fast path it only ever says "valid, and here is the record" or "not
+// sure": anything it does not handle (an unknown member, an escape it does
+// not decode, a number near a bound, a limit reached) sends the document
+// down the full path — jsonscan, then jsonschema — which decides and writes
+// the findings. TestFastDecodeAgrees and FuzzFastDecodeAgrees hold it to
+// never accepting what the full path rejects, and to filling the record
+// exactly as the full path does.
+
+// fastPlan pairs a subschema with the Go type its values decode into.
+type fastPlan struct {
+	// chain is the subschema followed by its $ref targets; the keywords
+	// of every node apply.
+	chain []*fastNode
+	kind  planKind
+	typ   reflect.Type // nil for kindNone: validate, store nothing
+
+	elem *fastPlan // kindPointer: the pointee; kindSlice: the items; kindMap: the values
+
+	// Objects.
+	members  map[string]*planMember // properties, for kindStruct and kindNone
+	required int                    // members with bit < required are required
+	keys     []*fastNode            // propertyNames, for kindMap
+	unique   bool                   // uniqueItems, for kindSlice
+}
+
+type planKind uint8
+
+const (
+	kindNone planKind = iota // no Go value: only validate
+	kindString
+	kindText // encoding.TextUnmarshaler
+	kindBool
+	kindInt
+	kindFloat
+	kindPointer
+	kindSlice
+	kindMap
+	kindStruct
+)
+
+// planMember is one property of an object plan.
+type planMember struct {
+	plan  *fastPlan
+	field int // struct field index, -1 for kindNone
+	bit   int // index for duplicate and required tracking
+}
+
+// planBuilder builds plans once per (subschema, type) pair.
+type planBuilder struct {
+	plans map[planKey]*fastPlan
+}
+
+type planKey struct {
+	node *fastNode
+	typ  reflect.Type
+}
+
+func chainOf(n *fastNode) []*fastNode {
+	var chain []*fastNode
+	for ; n != nil; n = n.ref {
+		chain = append(chain, n)
+	}
+	return chain
+}
+
+// plan returns the plan for node n decoding into t (nil t: validate only).
+func (b *planBuilder) plan(n *fastNode, t reflect.Type) (*fastPlan, error) {
+	key := planKey{n, t}
+	if p, ok := b.plans[key]; ok {
+		return p, nil
+	}
+	p := &fastPlan{chain: chainOf(n), typ: t}
+	b.plans[key] = p
+	if err := b.fill(p, n, t); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// structural returns the one node of the chain that says how an object's
+// members or an array's items are checked.
+func structural(chain []*fastNode, has func(*fastNode) bool) (*fastNode, error) {
+	var found *fastNode
+	for _, c := range chain {
+		if has(c) {
+			if found != nil {
+				return nil, fmt.Errorf("fast decoder: two structural subschemas in one $ref chain")
+			}
+			found = c
+		}
+	}
+	return found, nil
+}
+
+func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
+	if t == nil {
+		p.kind = kindNone
+		return b.fillObject(p, nil)
+	}
+	pt := reflect.PointerTo(t)
+	switch {
+	case t == timeType || pt.Implements(textUnmarshalerType) && !pt.Implements(jsonUnmarshalerType):
+		p.kind = kindText
+		return nil
+	case pt.Implements(jsonUnmarshalerType):
+		return fmt.Errorf("fast decoder: %s has its own UnmarshalJSON", t)
+	}
+	switch t.Kind() {
+	case reflect.String:
+		p.kind = kindString
+	case reflect.Bool:
+		p.kind = kindBool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		p.kind = kindInt
+	case reflect.Float32, reflect.Float64:
+		p.kind = kindFloat
+	case reflect.Pointer:
+		p.kind = kindPointer
+		elem, err := b.plan(n, t.Elem())
+		p.elem = elem
+		return err
+	case reflect.Slice:
+		p.kind = kindSlice
+		items, err := structural(p.chain, func(c *fastNode) bool { return c.items != nil })
+		if err != nil {
+			return err
+		}
+		for _, c := range p.chain {
+			p.unique = p.unique || c.unique
+		}
+		if items == nil {
+			return fmt.Errorf("fast decoder: array of %s without items", t.Elem())
+		}
+		p.elem, err = b.plan(items.items, t.Elem())
+		return err
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String || reflect.PointerTo(t.Key()).Implements(textUnmarshalerType) {
+			return fmt.Errorf("fast decoder: unsupported map type %s", t)
+		}
+		p.kind = kindMap
+		obj, err := structural(p.chain, func(c *fastNode) bool { return c.additional != nil || c.properties != nil })
+		if err != nil {
+			return err
+		}
+		if obj == nil || obj.properties != nil || obj.additional == nil {
+			return fmt.Errorf("fast decoder: map type %s needs additionalProperties and no properties", t)
+		}
+		for _, c := range p.chain {
+			if c.propertyNames != nil {
+				p.keys = append(p.keys, chainOf(c.propertyNames)...)
+			}
+		}
+		p.elem, err = b.plan(obj.additional, t.Elem())
+		return err
+	case reflect.Struct:
+		p.kind = kindStruct
+		return b.fillObject(p, t)
+	default:
+		return fmt.Errorf("fast decoder: unsupported type %s", t)
+	}
+	return nil
+}
+
+// fillObject plans the members of an object decoded into struct t, or
+// only validated when t is nil.
+func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
+	obj, err := structural(p.chain, func(c *fastNode) bool { return c.properties != nil })
+	if err != nil || obj == nil {
+		return err
+	}
+	fields := map[string]int{}
+	if t != nil {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if f.Anonymous {
+				return fmt.Errorf("fast decoder: %s embeds %s", t, f.Type)
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.IsExported() && name != "-" && name != "" {
+				fields[name] = i
+			}
+		}
+	}
+	var required []string
+	for _, c := range p.chain {
+		required = append(required, c.required...)
+	}
+	p.members = map[string]*planMember{}
+	add := func(name string) error {
+		if _, ok := p.members[name]; ok {
+			return nil
+		}
+		child, ok := obj.properties[name]
+		if !ok {
+			// A required name the schema does not define: a document with
+			// it fails additionalProperties, one without it fails required,
+			// so no document is accepted and the member is never read.
+			child = &fastNode{never: true}
+		}
+		m := &planMember{field: -1, bit: len(p.members)}
+		var ft reflect.Type
+		if i, ok := fields[name]; ok {
+			m.field, ft = i, t.Field(i).Type
+		}
+		plan, err := b.plan(child, ft)
+		if err != nil {
+			return err
+		}
+		m.plan = plan
+		p.members[name] = m
+		return nil
+	}
+	for _, name := range required {
+		if err := add(name); err != nil {
+			return err
+		}
+	}
+	p.required = len(p.members)
+	for _, name := range sortedKeys(anyKeys(obj.properties)) {
+		if err := add(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func anyKeys[V any](m map[string]V) map[string]any {
+	out := make(map[string]any, len(m))
+	for k := range m {
+		out[k] = nil
+	}
+	return out
+}
+
+// compileFastDecoders plans each shape's fast decoder.
+func compileFastDecoders(fast map[Shape]*fastNode) (map[Shape]*fastPlan, error) {
+	b := &planBuilder{plans: map[planKey]*fastPlan{}}
+	out := map[Shape]*fastPlan{}
+	for _, s := range Shapes() {
+		t := reflect.TypeFor[complication.Report]()
+		if s == Complaint || s == ComplaintSubmission {
+			t = reflect.TypeFor[complication.Complaint]()
+		}
+		p, err := b.plan(fast[s], t)
+		if err != nil {
+			return nil, fmt.Errorf("schema: %s: %w", s, err)
+		}
+		out[s] = p
+	}
+	return out, nil
+}
+
+// fastDecode decodes data into dst, a pointer to the shape's record type,
+// and reports whether it is sure the document is valid. On false, dst is
+// in an unspecified state.
+func (p *fastPlan) decode(data []byte, lim jsonscan.Limits, dst any) bool {
+	d := &fastDec{data: data, lim: lim}
+	if !d.value(p, reflect.ValueOf(dst).Elem()) {
+		return false
+	}
+	d.space()
+	return d.pos == len(d.data)
+}
+
+// fastDec is the state of one fast decode.
+type fastDec struct {
+	data  []byte
+	pos   int
+	depth int
+	lim   jsonscan.Limits
+	buf   []byte // decoded escapes
+}
+
+func (d *fastDec) space() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// value reads one value for plan p into dst (invalid for kindNone).
+func (d *fastDec) value(p *fastPlan, dst reflect.Value) bool {
+	d.space()
+	if d.pos >= len(d.data) {
+		return false
+	}
+	if p.kind == kindPointer {
+		if d.data[d.pos] == 'n' {
+			return d.null(p) // the pointer stays nil
+		}
+		e := reflect.New(p.typ.Elem())
+		if !d.value(p.elem, e.Elem()) {
+			return false
+		}
+		dst.Set(e)
+		return true
+	}
+	switch c := d.data[d.pos]; {
+	case c == '"':
+		raw, s, ok := d.str()
+		return ok && d.stringValue(p, raw, s, dst)
+	case c == '{':
+		return d.object(p, dst)
+	case c == '[':
+		return d.array(p, dst)
+	case c == 't' || c == 'f':
+		return d.boolean(p, dst)
+	case c == 'n':
+		return d.null(p) && (p.kind == kindNone || p.kind == kindText || p.kind == kindString ||
+			p.kind == kindBool || p.kind == kindInt || p.kind == kindFloat)
+	case c == '-' || '0' <= c && c <= '9':
+		return d.number(p, dst)
+	}
+	return false
+}
+
+func (d *fastDec) literal(lit []byte) bool {
+	if !bytes.HasPrefix(d.data[d.pos:], lit) {
+		return false
+	}
+	d.pos += len(lit)
+	return true
+}
+
+var (
+	litNull  = []byte("null")
+	litTrue  = []byte("true")
+	litFalse = []byte("false")
+)
+
+// null reads null; JSON null into a Go value leaves it as it is, as
+// encoding/json does.
+func (d *fastDec) null(p *fastPlan) bool {
+	if !d.literal(litNull) {
+		return false
+	}
+	for _, n := range p.chain {
+		if n.never || n.enum != nil || n.types != 0 && n.types&typeNull == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *fastDec) boolean(p *fastPlan, dst reflect.Value) bool {
+	v := d.data[d.pos] == 't'
+	lit := litFalse
+	if v {
+		lit = litTrue
+	}
+	if !d.literal(lit) {
+		return false
+	}
+	for _, n := range p.chain {
+		if n.never || n.enum != nil || n.types != 0 && n.types&typeBoolean == 0 {
+			return false
+		}
+	}
+	switch p.kind {
+	case kindBool:
+		dst.SetBool(v)
+	case kindNone:
+	default:
+		return false
+	}
+	return true
+}
+
+func (d *fastDec) number(p *fastPlan, dst reflect.Value) bool {
+	start := d.pos
+	i := start
+	data := d.data
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(data) && data[i] == '0':
+		i++
+	case i < len(data) && '1' <= data[i] && data[i] <= '9':
+		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+			i++
+		}
+	default:
+		return false
+	}
+	if i < len(data) && data[i] == '.' {
+		i++
+		j := i
+		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+			i++
+		}
+		if i == j {
+			return false
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		j := i
+		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+			i++
+		}
+		if i == j {
+			return false
+		}
+	}
+	if i-start > d.lim.MaxNumberLen {
+		return false
+	}
+	d.pos = i
+	tok := string(data[start:i])
+	for _, n := range p.chain {
+		if n.never || !n.acceptsNumber(json.Number(tok)) {
+			return false
+		}
+	}
+	switch p.kind {
+	case kindInt:
+		v, err := strconv.ParseInt(tok, 10, 64)
+		if err != nil || dst.OverflowInt(v) {
+			return false
+		}
+		dst.SetInt(v)
+	case kindFloat:
+		v, err := strconv.ParseFloat(tok, dst.Type().Bits())
+		if err != nil || dst.OverflowFloat(v) {
+			return false
+		}
+		dst.SetFloat(v)
+	case kindNone:
+	default:
+		return false
+	}
+	return true
+}
+
+// plainByte marks the bytes a string holds as they are: printable ASCII
+// other than the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str reads a string. raw is its content when it has no escapes (then s
+// is empty and not yet allocated); otherwise s is the decoded string and
+// raw is nil.
+func (d *fastDec) str() (raw []byte, s string, ok bool) {
+	data := d.data
+	q := d.pos
+	i := q + 1
+	escaped := false
+	for i < len(data) {
+		c := data[i]
+		if plainByte[c] {
+			i++
+			continue
+		}
+		switch {
+		case c == '"':
+			if i-q-1 > d.lim.MaxStringLen {
+				return nil, "", false
+			}
+			d.pos = i + 1
+			if !escaped {
+				return data[q+1 : i], "", true
+			}
+			s, ok := d.unescape(data[q+1 : i])
+			return nil, s, ok
+		case c == '\\':
+			escaped = true
+			i += 2 // the escape's letter is checked by unescape
+		case c < 0x20:
+			return nil, "", false
+		default:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				return nil, "", false
+			}
+			i += size
+		}
+	}
+	return nil, "", false
+}
+
+// unescape decodes the content of a string with escapes. A lone UTF-16
+// surrogate is left to the full path.
+func (d *fastDec) unescape(content []byte) (string, bool) {
+	b := d.buf[:0]
+	for i := 0; i < len(content); {
+		c := content[i]
+		if c != '\\' {
+			b = append(b, c)
+			i++
+			continue
+		}
+		if i+1 >= len(content) {
+			return "", false
+		}
+		switch e := content[i+1]; e {
+		case '"', '\\', '/':
+			b = append(b, e)
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r, ok := hex4(content[i+2:])
+			if !ok {
+				return "", false
+			}
+			i += 6
+			if utf16.IsSurrogate(r) {
+				if i+1 >= len(content) || content[i] != '\\' || content[i+1] != 'u' {
+					return "", false
+				}
+				lo, ok := hex4(content[i+2:])
+				if !ok {
+					return "", false
+				}
+				r = utf16.DecodeRune(r, lo)
+				if r == utf8.RuneError {
+					return "", false
+				}
+				i += 6
+			}
+			b = utf8.AppendRune(b, r)
+			continue
+		default:
+			return "", false
+		}
+		i += 2
+	}
+	d.buf = b
+	return string(b), true
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+func (d *fastDec) stringValue(p *fastPlan, raw []byte, s string, dst reflect.Value) bool {
+	if raw != nil {
+		s = string(raw)
+	}
+	for _, n := range p.chain {
+		if n.never || !n.acceptsString(s) {
+			return false
+		}
+	}
+	switch p.kind {
+	case kindString:
+		dst.SetString(s)
+	case kindText:
+		text := raw
+		if text == nil {
+			text = []byte(s)
+		}
+		if dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text) != nil {
+			return false
+		}
+	case kindNone:
+	default:
+		return false
+	}
+	return true
+}
+
+func (d *fastDec) open(p *fastPlan, t typeSet) bool {
+	for _, n := range p.chain {
+		if n.never || n.enum != nil || n.types != 0 && n.types&t == 0 {
+			return false
+		}
+	}
+	d.depth++
+	d.pos++
+	return d.depth <= d.lim.MaxDepth
+}
+
+// name reads a member name and the colon after it.
+func (d *fastDec) name() (raw []byte, s string, ok bool) {
+	d.space()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return nil, "", false
+	}
+	raw, s, ok = d.str()
+	if !ok {
+		return nil, "", false
+	}
+	d.space()
+	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
+		return nil, "", false
+	}
+	d.pos++
+	if raw != nil {
+		// Member names are looked up, not kept: no allocation.
+		return raw, "", true
+	}
+	return []byte(s), s, true
+}
+
+// next reads the comma or the closing bracket after an element; done
+// reports the bracket.
+func (d *fastDec) next(closing byte) (done, ok bool) {
+	d.space()
+	if d.pos >= len(d.data) {
+		return false, false
+	}
+	switch d.data[d.pos] {
+	case ',':
+		d.pos++
+		return false, true
+	case closing:
+		d.pos++
+		d.depth--
+		return true, true
+	}
+	return false, false
+}
+
+// empty consumes the closing bracket of an empty object or array.
+func (d *fastDec) empty(closing byte) bool {
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == closing {
+		d.pos++
+		d.depth--
+		return true
+	}
+	return false
+}
+
+func (d *fastDec) object(p *fastPlan, dst reflect.Value) bool {
+	if !d.open(p, typeObject) {
+		return false
+	}
+	switch p.kind {
+	case kindMap:
+		return d.mapMembers(p, dst)
+	case kindStruct, kindNone:
+	default:
+		return false
+	}
+	if p.members == nil {
+		// No properties to decode by: leave the object to the full path.
+		return false
+	}
+	var seenSmall uint64
+	var seenLarge []bool
+	if len(p.members) > 64 {
+		seenLarge = make([]bool, len(p.members))
+	}
+	count := 0
+	if !d.empty('}') {
+		for {
+			raw, _, ok := d.name()
+			if !ok {
+				return false
+			}
+			m, known := p.members[string(raw)]
+			if !known || m.plan.chain[0].never {
+				return false // unknown member: the full path names it
+			}
+			if seenLarge != nil {
+				if seenLarge[m.bit] {
+					return false
+				}
+				seenLarge[m.bit] = true
+			} else {
+				if seenSmall&(1<<m.bit) != 0 {
+					return false // duplicate member
+				}
+				seenSmall |= 1 << m.bit
+			}
+			if count++; count > d.lim.MaxMembers {
+				return false
+			}
+			var field reflect.Value
+			if m.field >= 0 && p.kind == kindStruct {
+				field = dst.Field(m.field)
+			} else if m.plan.kind != kindNone {
+				return false
+			}
+			if !d.value(m.plan, field) {
+				return false
+			}
+			done, ok := d.next('}')
+			if !ok {
+				return false
+			}
+			if done {
+				break
+			}
+		}
+	}
+	for bit := range p.required {
+		if seenLarge != nil && !seenLarge[bit] || seenLarge == nil && seenSmall&(1<<bit) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *fastDec) mapMembers(p *fastPlan, dst reflect.Value) bool {
+	t := p.typ
+	m := reflect.MakeMap(t)
+	if !d.empty('}') {
+		for {
+			raw, s, ok := d.name()
+			if !ok {
+				return false
+			}
+			if s == "" {
+				s = string(raw)
+			}
+			for _, n := range p.keys {
+				if n.never || !n.acceptsString(s) {
+					return false
+				}
+			}
+			key := reflect.ValueOf(s).Convert(t.Key())
+			if m.MapIndex(key).IsValid() {
+				return false // duplicate member
+			}
+			if m.Len() >= d.lim.MaxMembers {
+				return false
+			}
+			ev := reflect.New(t.Elem()).Elem()
+			if !d.value(p.elem, ev) {
+				return false
+			}
+			m.SetMapIndex(key, ev)
+			done, ok := d.next('}')
+			if !ok {
+				return false
+			}
+			if done {
+				break
+			}
+		}
+	}
+	dst.Set(m)
+	return true
+}
+
+func (d *fastDec) array(p *fastPlan, dst reflect.Value) bool {
+	if !d.open(p, typeArray) || p.kind != kindSlice {
+		return false
+	}
+	s := reflect.MakeSlice(p.typ, 0, 4)
+	if !d.empty(']') {
+		for {
+			n := s.Len()
+			if n >= d.lim.MaxMembers {
+				return false
+			}
+			s = reflect.Append(s, reflect.Zero(p.typ.Elem()))
+			if !d.value(p.elem, s.Index(n)) {
+				return false
+			}
+			done, ok := d.next(']')
+			if !ok {
+				return false
+			}
+			if done {
+				break
+			}
+		}
+	}
+	for _, n := range p.chain {
+		if n.minItems >= 0 && s.Len() < n.minItems || n.maxItems >= 0 && s.Len() > n.maxItems {
+			return false
+		}
+	}
+	if p.unique && s.Len() > 1 {
+		if p.typ.Elem().Kind() != reflect.String && p.elem.kind != kindText || !uniqueText(s) {
+			return false
+		}
+	}
+	dst.Set(s)
+	return true
+}
+
+// uniqueText reports whether the items of a slice of strings (or of values
+// decoded from strings) are distinct, comparing their JSON text.
+func uniqueText(s reflect.Value) bool {
+	texts := make([]string, s.Len())
+	for i := range texts {
+		v := s.Index(i)
+		if v.Kind() == reflect.String {
+			texts[i] = v.String()
+			continue
+		}
+		m, ok := v.Addr().Interface().(encoding.TextMarshaler)
+		if !ok {
+			return false
+		}
+		b, err := m.MarshalText()
+		if err != nil {
+			return false
+		}
+		texts[i] = string(b)
+	}
+	for i := 1; i < len(texts); i++ {
+		for j := range i {
+			if texts[i] == texts[j] {
+				return false
+			}
+		}
+	}
+	return true
+}
