@@ -33,6 +33,21 @@
 // text, so they can be logged and shown without leaking patient data.
 // Findings are sorted, so the same document always gives the same list.
 //
+// # Speed
+//
+// Most documents a registry receives are valid, so the Validator first
+// tries a fast path compiled from the same embedded schemas: one pass over
+// the bytes that reads strict JSON, checks each value against the keywords
+// of its subschema and fills the typed record, with no intermediate tree.
+// It answers only "valid" or "not sure". Anything it is not sure of (an
+// unknown member, a number near a bound, an escape it does not decode, a
+// limit reached, any violation) goes through the full path above, where
+// jsonschema decides and the findings are written. Both paths therefore
+// give identical findings and records; differential tests and a fuzz
+// target hold them to that, and the fast path refuses to compile if a
+// schema uses a keyword it does not implement. Validating a valid report
+// costs less than decoding it with encoding/json (BENCHMARKS.md).
+//
 // The schemas are compiled once per process; a Validator is safe for
 // concurrent use. The validator loads nothing but the embedded documents:
 // a $ref to any other location fails to compile.
