@@ -485,3 +485,29 @@ func BenchmarkValidateSynth(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkValidateSize shows how validation cost grows with record size:
+// the same synthetic reports with narratives padded to more words.
+func BenchmarkValidateSize(b *testing.B) {
+	v := newValidator(b)
+	for _, words := range []int{0, 500, 2500} {
+		g := synth.New(synth.Options{Seed: 5, Today: corpusToday, NarrativeWords: words})
+		lines := make([][]byte, 200)
+		var size int64
+		for i := range lines {
+			lines[i] = g.Next().JSON
+			size += int64(len(lines[i]))
+		}
+		b.Run(fmt.Sprintf("narrative-words=%d", words), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(size / int64(len(lines)))
+			i := 0
+			for b.Loop() {
+				if fs := v.Validate(schema.Report, lines[i%len(lines)]); fs.Rejected() {
+					b.Fatal(fs)
+				}
+				i++
+			}
+		})
+	}
+}
