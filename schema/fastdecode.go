@@ -189,6 +189,17 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 	if err != nil || obj == nil {
 		return err
 	}
+	for _, c := range p.chain {
+		// additionalProperties and propertyNames judge the members of
+		// their own subschema: beside a $ref they would see other
+		// properties than the ones planned here.
+		if c != obj && (c.additional != nil || c.propertyNames != nil) {
+			return fmt.Errorf("fast decoder: additionalProperties or propertyNames beside another subschema's properties")
+		}
+	}
+	if obj.propertyNames != nil {
+		return fmt.Errorf("fast decoder: propertyNames on an object with properties")
+	}
 	fields := map[string]int{}
 	if t != nil {
 		for i := range t.NumField() {

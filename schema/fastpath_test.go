@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -414,4 +415,35 @@ func TestFastDecodeByteTraps(t *testing.T) {
 		require.True(t, fs.Rejected())
 		assert.Equal(t, CodeTooDeep, fs[0].Code)
 	})
+}
+
+// TestFastDecoderRefusesUnplannable checks that the fast decoder refuses
+// to compile what it cannot decode exactly, so that a schema edit fails
+// the tests instead of loosening the fast path.
+func TestFastDecoderRefusesUnplannable(t *testing.T) {
+	const id = "https://example.invalid/x.schema.json"
+	type rec struct {
+		X string `json:"x"`
+	}
+	for _, tc := range []struct {
+		name string
+		doc  map[string]any
+		typ  reflect.Type
+	}{
+		{"additionalProperties beside a $ref", map[string]any{"$ref": "#/$defs/a", "additionalProperties": false,
+			"$defs": map[string]any{"a": map[string]any{"properties": map[string]any{"x": map[string]any{}}}}}, reflect.TypeFor[rec]()},
+		{"properties on both sides of a $ref", map[string]any{"$ref": "#/$defs/a", "properties": map[string]any{"x": map[string]any{}},
+			"$defs": map[string]any{"a": map[string]any{"properties": map[string]any{"x": map[string]any{}}}}}, reflect.TypeFor[rec]()},
+		{"array without items", map[string]any{"type": "array"}, reflect.TypeFor[[]string]()},
+		{"map without additionalProperties", map[string]any{"type": "object"}, reflect.TypeFor[map[string]string]()},
+		{"unsupported Go type", map[string]any{"type": "object"}, reflect.TypeFor[chan int]()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.doc["$id"] = id
+			n, err := newFastCompiler(map[string]any{id: tc.doc}, fastFormats()).compileURL(id)
+			require.NoError(t, err)
+			_, err = (&planBuilder{plans: map[planKey]*fastPlan{}}).plan(n, tc.typ)
+			assert.Error(t, err)
+		})
+	}
 }
