@@ -807,14 +807,19 @@ func (d *fastDec) array(p *fastPlan, dst reflect.Value) bool {
 	if !d.open(p, typeArray) || p.kind != kindSlice {
 		return false
 	}
-	s := reflect.MakeSlice(p.typ, 0, 4)
+	// An addressable slice, so that it can grow in place.
+	s := reflect.New(p.typ).Elem()
+	s.Set(reflect.MakeSlice(p.typ, 0, 4))
 	if !d.empty(']') {
 		for {
 			n := s.Len()
 			if n >= d.lim.MaxMembers {
 				return false
 			}
-			s = reflect.Append(s, reflect.Zero(p.typ.Elem()))
+			if n == s.Cap() {
+				s.Grow(n)
+			}
+			s.SetLen(n + 1)
 			if !d.value(p.elem, s.Index(n)) {
 				return false
 			}
