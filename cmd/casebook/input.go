@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -326,6 +327,14 @@ func (rd *reader) csv(br *bufio.Reader, display string, emit func(*record) error
 			return nil
 		}
 		var perr *export.ParseError
+		var cerr *csv.ParseError
+		if errors.Is(err, export.ErrColumns) || errors.As(err, &cerr) {
+			// The header or the CSV structure is broken: the reader
+			// returns this error for ever after, and the rest of the
+			// file cannot be read, so it ends the file. (Before, the
+			// loop emitted it as a rejected record without end.)
+			return fmt.Errorf("%s: %w", display, err)
+		}
 		if errors.As(err, &perr) {
 			r := &record{index: i, line: perr.Line, shape: schema.ReportSubmission, findings: complication.Findings{{
 				Line: perr.Line, Code: schema.CodeSyntax, Level: complication.LevelError,
