@@ -112,9 +112,9 @@ func TestFailedRunKeepsPreviousFile(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, before)
 	for _, args := range [][]string{
-		{"anonymize", "--quiet", "--key-file", keyFile(t), "--profile", "research", "-k", "50", "-o", out, in}, // k cannot be reached
+		{"anonymize", "--quiet", "--key-file", keyFile(t), "--profile", "research", "-k", "50", "-o", out, in},  // k cannot be reached
 		{"anonymize", "--quiet", "--key-file", keyFile(t), "-o", out, in, filepath.Join(dir, "missing.ndjson")}, // an input fails half-way
-		{"export", "--quiet", "--to", "ndjson", "-o", out, in, filepath.Join(dir, "missing.ndjson")}, // an input fails half-way
+		{"export", "--quiet", "--to", "ndjson", "-o", out, in, filepath.Join(dir, "missing.ndjson")},            // an input fails half-way
 	} {
 		code, _, _ := casebook(t, "", args...)
 		assert.NotEqual(t, exitOK, code, args)
