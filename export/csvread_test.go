@@ -149,7 +149,14 @@ func TestFlatReaderErrors(t *testing.T) {
 			}
 			rows[0][len(rows[0])-1] = "patient.nhs_number"
 			return rows
-		}, 0, "patient.nhs_number", ErrColumns, ""},
+		}, 0, "", ErrColumns, ""},
+		{"unknown column name is withheld", func(rows [][]string) [][]string {
+			for i := range rows {
+				rows[i] = append(rows[i], "x")
+			}
+			rows[0][len(rows[0])-1] = "Quillfeather 9990000018"
+			return rows
+		}, 0, "", ErrColumns, "Quillfeather"},
 		{"missing column", func(rows [][]string) [][]string {
 			i := col(t, header, "events.term")
 			for r := range rows {
@@ -193,7 +200,7 @@ func TestFlatReaderErrors(t *testing.T) {
 			badHeader, lines := rowLines(t, bad)
 			require.Equal(t, lines[tc.row], perr.Line)
 			require.Equal(t, tc.field, perr.Field)
-			if perr.Column > 0 {
+			if perr.Column > 0 && tc.field != "" {
 				require.Equal(t, tc.field, badHeader[perr.Column-1])
 			}
 			if tc.secret != "" {

@@ -107,8 +107,9 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // for a CSV syntax error the wrapped *csv.ParseError, reachable with
 // [errors.As], also has the byte column. Field is the column's header name
 // ("" when Column is 0, except for a header problem such as a missing
-// column, which Field names; and "" when the header cell itself is empty
-// or not UTF-8).
+// column, which Field names; and "" when the header cell itself is empty,
+// not UTF-8, or names no column of any layout: such a name is withheld,
+// since whoever made the file chose it and it may hold patient data).
 //
 //	var perr *export.ParseError
 //	if errors.As(err, &perr) {

@@ -230,7 +230,7 @@ func (fr *FlatReader) header() error {
 		}
 		for i, h := range row {
 			if !known[i] {
-				fr.in.err = fr.in.errAt(i, h, ErrColumns)
+				fr.in.err = fr.in.headerErr(i, h)
 				return fr.in.err
 			}
 		}

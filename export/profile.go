@@ -270,7 +270,7 @@ func (in *csvIn) headerIndex(header []string) (map[string]int, error) {
 			return nil, in.errAt(i, "", ErrInvalidUTF8)
 		}
 		if _, dup := idx[h]; dup || h == "" {
-			return nil, in.errAt(i, h, ErrColumns)
+			return nil, in.headerErr(i, h)
 		}
 		idx[h] = i
 	}

@@ -17,7 +17,15 @@ const (
 	// CodePolicyMismatch: a record in an envelope names another
 	// de-identification policy or key than the envelope's header.
 	CodePolicyMismatch complication.Code = "policy_mismatch"
+	// CodeTooManyRecords: the record comes after the first
+	// ReadOptions.MaxRecords of its input. It was read, to find where the
+	// next one starts, but not validated.
+	CodeTooManyRecords complication.Code = "too_many_records"
 )
+
+// DefaultMaxRecords is the records-per-input limit when
+// ReadOptions.MaxRecords is zero.
+const DefaultMaxRecords = 1_000_000
 
 // ReadOptions configure the JSON readers. The zero value is ready to use.
 type ReadOptions struct {
@@ -45,6 +53,14 @@ type ReadOptions struct {
 	// an envelope's records array). A longer record is read past and
 	// rejected with a too_large finding. Zero means 1 MiB.
 	MaxRecordBytes int
+	// MaxRecords caps the records of one input. Every record after the
+	// first MaxRecords is still read, so that it is counted and its line
+	// known, but not validated: it is rejected with a too_many_records
+	// finding. The reader goes on to the end of the input, so a Tally
+	// still accounts for every record (Read = Accepted + Rejected), and
+	// an envelope's counts are still checked. Zero means
+	// [DefaultMaxRecords]; a negative value means no limit.
+	MaxRecords int
 }
 
 func (o *ReadOptions) defaults() error {
@@ -53,6 +69,9 @@ func (o *ReadOptions) defaults() error {
 	}
 	if o.MaxRecordBytes <= 0 {
 		o.MaxRecordBytes = 1 << 20
+	}
+	if o.MaxRecords == 0 {
+		o.MaxRecords = DefaultMaxRecords
 	}
 	if o.Validator == nil {
 		v, err := schema.New(schema.Options{})
@@ -141,6 +160,17 @@ func (t *Tally) add(res *Result) {
 	} else {
 		t.Accepted++
 	}
+}
+
+// overLimit reports whether the next record, the read-th, is over the
+// MaxRecords limit of opts (with defaults applied).
+func overLimit(opts *ReadOptions, read int) bool {
+	return opts.MaxRecords > 0 && read >= opts.MaxRecords
+}
+
+func tooManyRecords(line, max int) complication.Findings {
+	return complication.Findings{{Line: line, Code: CodeTooManyRecords, Level: complication.LevelError,
+		Message: fmt.Sprintf("the input holds more than the %d-record limit; this record was not validated", max)}}
 }
 
 func tooLarge(line, max int, what string) complication.Findings {
@@ -238,9 +268,12 @@ func (nr *NDJSONReader) Next() (Result, error) {
 			continue
 		}
 		res := Result{Index: nr.tally.Read, Line: nr.line, Offset: off, Shape: nr.opts.Shape}
-		if too {
+		switch {
+		case overLimit(&nr.opts, nr.tally.Read):
+			res.Findings = tooManyRecords(nr.line, nr.opts.MaxRecords)
+		case too:
 			res.Findings = tooLarge(nr.line, nr.opts.MaxRecordBytes, "line")
-		} else {
+		default:
 			shape := nr.opts.Shape
 			if nr.opts.DetectKind {
 				if d, ok := schema.Detect(line); ok {
@@ -484,9 +517,12 @@ func (er *EnvelopeReader) readRecord() (Result, error) {
 		return Result{}, er.fail(er.s.pos(), "records", err)
 	}
 	res := Result{Index: er.tally.Read, Line: p.line, Offset: p.off, Shape: er.shape}
-	if cut {
+	switch {
+	case overLimit(&er.opts, er.tally.Read):
+		res.Findings = tooManyRecords(p.line, er.opts.MaxRecords)
+	case cut:
 		res.Findings = tooLarge(p.line, er.opts.MaxRecordBytes, "record")
-	} else {
+	default:
 		res.decode(er.opts.Validator, er.shape, er.buf)
 		for i := range res.Findings {
 			if res.Findings[i].Line > 0 {

@@ -170,7 +170,7 @@ func bindColumns[T any](in *csvIn, header []string, links []string, cols []colum
 	}
 	for i, ok := range known {
 		if !ok {
-			return nil, nil, in.errAt(i, header[i], ErrColumns)
+			return nil, nil, in.headerErr(i, header[i])
 		}
 	}
 	return lpos, cpos, nil

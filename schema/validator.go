@@ -28,6 +28,23 @@ type Options struct {
 	// MaxFindings caps the findings reported for one record. Zero means
 	// 100. A capped list ends with a too_many_findings finding.
 	MaxFindings int
+
+	// MaxItems is the most elements in one array, and members in one
+	// object, accepted. Zero means 1000; the schemas allow at most 100
+	// items in any array.
+	MaxItems int
+
+	// MaxStringLength is the most bytes in one string or member name,
+	// after unescaping. Zero means 64 KiB; the longest string the schemas
+	// allow is 5000 characters.
+	MaxStringLength int
+
+	// MaxNumberLength is the most characters in one number as written:
+	// digits, sign, decimal point and exponent. Zero means 64. Whatever
+	// the limit, a number whose exponent is above 400 in magnitude (such
+	// as 1e999999999) is rejected too: the schema checks compute with
+	// exact rationals, whose cost grows with both.
+	MaxNumberLength int
 }
 
 // Validator checks records against the published schemas and the domain
@@ -56,6 +73,15 @@ func New(opts Options) (*Validator, error) {
 	}
 	if opts.MaxFindings <= 0 {
 		opts.MaxFindings = 100
+	}
+	if opts.MaxItems <= 0 {
+		opts.MaxItems = 1000
+	}
+	if opts.MaxStringLength <= 0 {
+		opts.MaxStringLength = 64 << 10
+	}
+	if opts.MaxNumberLength <= 0 {
+		opts.MaxNumberLength = 64
 	}
 	return &Validator{opts: opts, c: c}, nil
 }
@@ -218,7 +244,14 @@ func (v *Validator) structural(shape Shape, data []byte) (doc any, fs complicati
 	return doc, fs
 }
 
-// finish adds line numbers, sorts and caps the findings.
+// limits returns the parser's limits from the options.
+func (v *Validator) limits() jsonscan.Limits {
+	return jsonscan.Limits{MaxDepth: v.opts.MaxDepth, MaxMembers: v.opts.MaxItems,
+		MaxStringLen: v.opts.MaxStringLength, MaxNumberLen: v.opts.MaxNumberLength}
+}
+
+// finish adds line numbers, withholds member names no schema defines,
+// sorts and caps the findings.
 func (v *Validator) finish(fs complication.Findings, data []byte) complication.Findings {
 	if len(fs) == 0 {
 		return nil
@@ -230,6 +263,7 @@ func (v *Validator) finish(fs complication.Findings, data []byte) complication.F
 			}
 		}
 	}
+	withholdNames(fs, v.opts.MaxItems)
 	fs.Sort()
 	if len(fs) > v.opts.MaxFindings {
 		fs = append(fs[:v.opts.MaxFindings:v.opts.MaxFindings], complication.Finding{
@@ -268,7 +302,7 @@ func scanFinding(err error) complication.Finding {
 		f.Code, f.Message = CodeDuplicateKey, "member name appears twice in one object"
 	case jsonscan.KindTooDeep:
 		f.Code, f.Message = CodeTooDeep, "objects and arrays nest deeper than the limit"
-	case jsonscan.KindNumberTooLong, jsonscan.KindStringTooLong, jsonscan.KindTooManyMembers:
+	case jsonscan.KindNumberTooLong, jsonscan.KindExponentTooLarge, jsonscan.KindStringTooLong, jsonscan.KindTooManyMembers:
 		f.Code, f.Message = CodeTooLarge, fmt.Sprintf("value exceeds a size limit (%s)", serr.Kind)
 	default:
 		f.Code, f.Message = CodeSyntax, fmt.Sprintf("not valid JSON at column %d (%s)", serr.Column, serr.Kind)

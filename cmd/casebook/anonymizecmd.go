@@ -24,6 +24,7 @@ func runAnonymize(e *env, args []string) int {
 	out := fs.String("o", "-", "output file (NDJSON of de-identified records)")
 	auditFile := fs.String("audit", "", "also write the audit report (JSON, no personal data) to this file")
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
+	maxRecords := maxRecordsFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -38,7 +39,7 @@ func runAnonymize(e *env, args []string) int {
 	if *keyFile == "" {
 		return e.failf("a pseudonym key is required: --key-file FILE or $%s", keyEnv)
 	}
-	key, err := loadKey(*keyFile, *keyID)
+	key, err := loadKey(e.stderr, *keyFile, *keyID)
 	if err != nil {
 		return e.failf("%v", err)
 	}
@@ -97,7 +98,7 @@ func runAnonymize(e *env, args []string) int {
 	}
 	w := export.NewNDJSONWriter(sink, export.JSONOptions{Validator: v})
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, meter: m}
+	rd := &reader{e: e, v: v, meter: m, maxRecords: *maxRecords}
 	var read, written, bad int
 	err = rd.each(files, func(r *record) error {
 		read++

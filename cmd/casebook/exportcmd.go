@@ -28,6 +28,7 @@ func runExport(e *env, args []string) int {
 	submitter := fs.String("submitter", "", "json: the submitting clinic's pseudonymous id (default: the records' clinic pseudonym)")
 	studyID := fs.String("study", "CASEBOOK", "sdtm: the STUDYID value")
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
+	maxRecords := maxRecordsFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -111,7 +112,7 @@ func runExport(e *env, args []string) int {
 	}
 
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, meter: m}
+	rd := &reader{e: e, v: v, meter: m, maxRecords: *maxRecords}
 	var read, written, bad, skipped int
 	err = rd.each(files, func(r *record) error {
 		read++

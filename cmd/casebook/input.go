@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -48,6 +50,25 @@ type reader struct {
 	meter     *meter
 	records   int
 	maxRecord int
+	// maxRecords caps the records of one file (--max-records); 0 means
+	// no limit.
+	maxRecords int
+}
+
+// maxRecordsFlag defines --max-records on fs.
+func maxRecordsFlag(fs *flag.FlagSet) *int {
+	return fs.Int("max-records", export.DefaultMaxRecords, "most records read from one input file; later ones are rejected unvalidated (too_many_records); 0 for no limit")
+}
+
+// overLimit rejects a record past the file's --max-records limit, unless
+// the export reader already did.
+func (rd *reader) overLimit(r *record) {
+	if rd.maxRecords <= 0 || r.index < rd.maxRecords || r.findings.Has(export.CodeTooManyRecords) {
+		return
+	}
+	r.report, r.complaint = nil, nil
+	r.findings = complication.Findings{{Line: r.line, Code: export.CodeTooManyRecords, Level: complication.LevelError,
+		Message: fmt.Sprintf("the input holds more than the %d-record limit; this record was not validated", rd.maxRecords)}}
 }
 
 // each calls fn for every record of every named file, in order. An error
@@ -90,6 +111,7 @@ func (rd *reader) file(name string, fn func(*record) error) error {
 	}
 	emit := func(r *record) error {
 		r.file = display
+		rd.overLimit(r)
 		rd.records++
 		rd.meter.tick(rd.records, counted.n)
 		return fn(r)
@@ -268,7 +290,11 @@ func (rd *reader) envelope(br *bufio.Reader, display string, emit func(*record) 
 }
 
 func (rd *reader) readOptions() export.ReadOptions {
-	return export.ReadOptions{Validator: rd.v, Shape: rd.shape, MaxRecordBytes: rd.maxRecord}
+	maxRecords := rd.maxRecords
+	if maxRecords <= 0 {
+		maxRecords = -1 // no limit
+	}
+	return export.ReadOptions{Validator: rd.v, Shape: rd.shape, MaxRecordBytes: rd.maxRecord, MaxRecords: maxRecords}
 }
 
 type resultReader interface {
@@ -301,6 +327,14 @@ func (rd *reader) csv(br *bufio.Reader, display string, emit func(*record) error
 			return nil
 		}
 		var perr *export.ParseError
+		var cerr *csv.ParseError
+		if errors.Is(err, export.ErrColumns) || errors.As(err, &cerr) {
+			// The header or the CSV structure is broken: the reader
+			// returns this error for ever after, and the rest of the
+			// file cannot be read, so it ends the file. (Before, the
+			// loop emitted it as a rejected record without end.)
+			return fmt.Errorf("%s: %w", display, err)
+		}
 		if errors.As(err, &perr) {
 			r := &record{index: i, line: perr.Line, shape: schema.ReportSubmission, findings: complication.Findings{{
 				Line: perr.Line, Code: schema.CodeSyntax, Level: complication.LevelError,

@@ -5,9 +5,11 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"github.com/openaesthetics/casebook/anonymize"
@@ -21,11 +23,15 @@ var keyIDChars = regexp.MustCompile(`[^A-Za-z0-9_.:-]+`)
 // loadKey reads a pseudonym key from a file holding the secret as
 // hexadecimal or base64 text, or as raw bytes. The key ID defaults to the
 // file's name without its extension. Neither the secret nor any part of it
-// is ever printed.
-func loadKey(path, id string) (anonymize.Key, error) {
+// is ever printed. A key file that users other than its owner may read
+// gets a warning on warn, which names the file and its mode only.
+func loadKey(warn io.Writer, path, id string) (anonymize.Key, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return anonymize.Key{}, fmt.Errorf("reading the key file: %w", err)
+	}
+	if st, err := os.Stat(path); err == nil && runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
+		fmt.Fprintf(warn, "casebook: warning: the key file %s can be read by other users (mode %04o); make it private with chmod 600\n", path, st.Mode().Perm())
 	}
 	secret := raw
 	text := strings.TrimSpace(string(raw))

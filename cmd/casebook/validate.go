@@ -32,6 +32,7 @@ func runValidate(e *env, args []string) int {
 	strict := fs.Bool("strict", false, "treat warnings as failures (exit status 1)")
 	shapeName := fs.String("shape", "auto", "the records' shape: auto (detect each record), "+shapeNames())
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
+	maxRecords := maxRecordsFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -54,7 +55,7 @@ func runValidate(e *env, args []string) int {
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, shape: shape, meter: m}
+	rd := &reader{e: e, v: v, shape: shape, meter: m, maxRecords: *maxRecords}
 	var read, accepted, rejected, warnings int
 	enc := json.NewEncoder(out)
 	err = rd.each(files, func(r *record) error {

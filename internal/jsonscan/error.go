@@ -51,6 +51,9 @@ const (
 	KindTooDeep Kind = "too_deep"
 	// KindNumberTooLong: a number token is longer than Limits.MaxNumberLen.
 	KindNumberTooLong Kind = "number_too_long"
+	// KindExponentTooLarge: a number's exponent is larger in magnitude
+	// than Limits.MaxExponent, as in 1e999999999.
+	KindExponentTooLarge Kind = "exponent_too_large"
 	// KindStringTooLong: a string (or member name) decodes to more than
 	// Limits.MaxStringLen bytes.
 	KindStringTooLong Kind = "string_too_long"
@@ -68,7 +71,7 @@ const (
 type Error struct {
 	// Offset is the 0-based byte offset of the offending byte or token. For
 	// errors about a whole token (duplicate_key, string_too_long,
-	// number_too_long, invalid_escape, lone_surrogate) it is the token's
+	// number_too_long, exponent_too_large, invalid_escape, lone_surrogate) it is the token's
 	// first byte: the opening quote of the member name or string, the first
 	// byte of the number, the backslash of the escape. For too_deep it is
 	// the opening bracket that is one level too deep; for too_many_members

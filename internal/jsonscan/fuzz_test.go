@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"math"
+	"math/big"
 	"sort"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -14,10 +16,10 @@ import (
 )
 
 // fuzzLimits are small enough for short fuzz inputs to reach every limit.
-var fuzzLimits = jsonscan.Limits{MaxDepth: 5, MaxNumberLen: 10, MaxStringLen: 12, MaxMembers: 4}
+var fuzzLimits = jsonscan.Limits{MaxDepth: 5, MaxNumberLen: 10, MaxStringLen: 12, MaxMembers: 4, MaxExponent: 3}
 
 // bigLimits accept anything Line accepts.
-var bigLimits = jsonscan.Limits{MaxDepth: 10000, MaxNumberLen: math.MaxInt, MaxStringLen: math.MaxInt, MaxMembers: math.MaxInt}
+var bigLimits = jsonscan.Limits{MaxDepth: 10000, MaxNumberLen: math.MaxInt, MaxStringLen: math.MaxInt, MaxMembers: math.MaxInt, MaxExponent: math.MaxInt}
 
 func seed(f *testing.F) {
 	f.Helper()
@@ -232,6 +234,9 @@ func reference(data []byte, lim jsonscan.Limits) (any, []jsonscan.Kind, error) {
 			if len(tok) > lim.MaxNumberLen {
 				found[jsonscan.KindNumberTooLong] = true
 			}
+			if exponentOver(string(tok), lim.MaxExponent) {
+				found[jsonscan.KindExponentTooLarge] = true
+			}
 		}
 	}
 	if len(found) > 0 {
@@ -259,7 +264,22 @@ func withDefaults(l jsonscan.Limits) jsonscan.Limits {
 	if l.MaxMembers <= 0 {
 		l.MaxMembers = jsonscan.DefaultMaxMembers
 	}
+	if l.MaxExponent <= 0 {
+		l.MaxExponent = jsonscan.DefaultMaxExponent
+	}
 	return l
+}
+
+// exponentOver reports whether the valid JSON number num has an exponent
+// of magnitude above max, computed independently of the parser with
+// math/big.
+func exponentOver(num string, max int) bool {
+	i := strings.IndexAny(num, "eE")
+	if i < 0 {
+		return false
+	}
+	e, ok := new(big.Int).SetString(strings.TrimLeft(num[i+1:], "+-"), 10)
+	return ok && e.Cmp(big.NewInt(int64(max))) > 0
 }
 
 // hasLoneSurrogate reports whether the valid JSON text data has a \u

@@ -14,6 +14,7 @@ const (
 	DefaultMaxNumberLen = 64
 	DefaultMaxStringLen = 1 << 20
 	DefaultMaxMembers   = 100000
+	DefaultMaxExponent  = 400
 )
 
 // Limits bound the resources one document may use. Zero (or negative)
@@ -33,6 +34,13 @@ type Limits struct {
 	// MaxMembers is the most members in one object or elements in one
 	// array. Default 100000.
 	MaxMembers int
+	// MaxExponent is the largest magnitude of a number's written exponent
+	// (the digits after e or E). A short number such as 1e999999999 is
+	// within MaxNumberLen, but math/big.Rat, which validators use for
+	// bounds, integer and multipleOf checks, spends time and memory that
+	// grow with the exponent, and fails outright on huge ones. Default
+	// 400, beyond the range of float64.
+	MaxExponent int
 }
 
 func (l Limits) withDefaults() Limits {
@@ -47,6 +55,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxMembers <= 0 {
 		l.MaxMembers = DefaultMaxMembers
+	}
+	if l.MaxExponent <= 0 {
+		l.MaxExponent = DefaultMaxExponent
 	}
 	return l
 }
@@ -510,11 +521,13 @@ func (p *parser) number() (any, bool) {
 		}
 		i = skipDigits(d, i+1)
 	}
+	exp := -1 // offset of the exponent's first digit
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
 		i++
 		if i < len(d) && (d[i] == '+' || d[i] == '-') {
 			i++
 		}
+		exp = i
 		if i >= len(d) || !isDigit(d[i]) {
 			return nil, p.numberFailed(start, i)
 		}
@@ -529,8 +542,27 @@ func (p *parser) number() (any, bool) {
 	if i-start > p.lim.MaxNumberLen {
 		return nil, p.fail(start, KindNumberTooLong)
 	}
+	if exp >= 0 && exponentAbove(d[exp:i], p.lim.MaxExponent) {
+		return nil, p.fail(start, KindExponentTooLarge)
+	}
 	p.pos = i
 	return json.Number(p.s[start:i]), true
+}
+
+// exponentAbove reports whether the decimal digits in digits, leading
+// zeros allowed, make a number greater than max.
+func exponentAbove(digits []byte, max int) bool {
+	for len(digits) > 1 && digits[0] == '0' {
+		digits = digits[1:]
+	}
+	if len(digits) > 18 {
+		return true // more than any int the limit can hold, on 64 bits
+	}
+	n := 0
+	for _, c := range digits {
+		n = n*10 + int(c-'0')
+	}
+	return n > max
 }
 
 // numberFailed records a malformed number starting at start whose first

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -219,6 +220,12 @@ var errorCases = []struct {
 	{name: "before EOF", in: `12345`, lim: smallNumber, kind: jsonscan.KindNumberTooLong, off: 0, line: 1, col: 1},
 	{name: "default limit", in: strings.Repeat("1", jsonscan.DefaultMaxNumberLen+1), kind: jsonscan.KindNumberTooLong, off: 0, line: 1, col: 1},
 
+	// exponent_too_large
+	{name: "huge exponent", in: `{"n":[1e999999999]}`, kind: jsonscan.KindExponentTooLarge, off: 6, line: 1, col: 7, ptr: "/n/0"},
+	{name: "negative exponent", in: `[1.5E-401]`, kind: jsonscan.KindExponentTooLarge, off: 1, line: 1, col: 2, ptr: "/0"},
+	{name: "exponent over a small limit", in: `-2e+0004`, lim: jsonscan.Limits{MaxExponent: 3}, kind: jsonscan.KindExponentTooLarge, off: 0, line: 1, col: 1},
+	{name: "too long before exponent", in: `[12345e999]`, lim: smallNumber, kind: jsonscan.KindNumberTooLong, off: 1, line: 1, col: 2, ptr: "/0"},
+
 	// string_too_long
 	{name: "value", in: `["abcd"]`, lim: smallString, kind: jsonscan.KindStringTooLong, off: 1, line: 1, col: 2, ptr: "/0"},
 	{name: "key", in: `{"abcd":1}`, lim: smallString, kind: jsonscan.KindStringTooLong, off: 1, line: 1, col: 2},
@@ -263,7 +270,7 @@ var allKinds = []jsonscan.Kind{
 	jsonscan.KindTrailingData, jsonscan.KindInvalidUTF8, jsonscan.KindControlChar,
 	jsonscan.KindInvalidEscape, jsonscan.KindLoneSurrogate, jsonscan.KindInvalidNumber,
 	jsonscan.KindDuplicateKey, jsonscan.KindTooDeep, jsonscan.KindNumberTooLong,
-	jsonscan.KindStringTooLong, jsonscan.KindTooManyMembers,
+	jsonscan.KindStringTooLong, jsonscan.KindTooManyMembers, jsonscan.KindExponentTooLarge,
 }
 
 // position is an independent computation of the 1-based line and byte
@@ -386,6 +393,10 @@ func TestLimits(t *testing.T) {
 	bad(strings.Repeat("1", jsonscan.DefaultMaxNumberLen+1), jsonscan.Limits{}, jsonscan.KindNumberTooLong)
 	ok(`-1.5e+9`, jsonscan.Limits{MaxNumberLen: 7})
 	bad(`-1.5e+10`, jsonscan.Limits{MaxNumberLen: 7}, jsonscan.KindNumberTooLong)
+	ok(`1e400`, jsonscan.Limits{})
+	bad(`1e401`, jsonscan.Limits{}, jsonscan.KindExponentTooLarge)
+	ok(`1e999999999`, jsonscan.Limits{MaxExponent: 999999999})
+	bad(`1e9999999999999999999999`, jsonscan.Limits{MaxExponent: math.MaxInt}, jsonscan.KindExponentTooLarge)
 
 	long := strings.Repeat("x", jsonscan.DefaultMaxStringLen)
 	ok(`"`+long+`"`, jsonscan.Limits{})
@@ -647,7 +658,9 @@ var nCases = map[string]string{
 func TestCorpus(t *testing.T) {
 	for name, in := range yCases {
 		t.Run(name, func(t *testing.T) {
-			got, err := jsonscan.Parse([]byte(in), jsonscan.Limits{})
+			// The corpus tests the grammar; y_number_huge_exp is
+			// over the default exponent limit, which TestLimits tests.
+			got, err := jsonscan.Parse([]byte(in), jsonscan.Limits{MaxExponent: math.MaxInt})
 			require.NoError(t, err)
 			want, err := decodeStd([]byte(in))
 			require.NoError(t, err, "encoding/json rejects a y_ case")
@@ -671,7 +684,8 @@ func TestValues(t *testing.T) {
 		{` false `, false},
 		{`0`, json.Number("0")},
 		{`-0.0E-00`, json.Number("-0.0E-00")},
-		{`1e999999999`, json.Number("1e999999999")},
+		{`1e400`, json.Number("1e400")},
+		{`1E-0000400`, json.Number("1E-0000400")},
 		{`""`, ""},
 		{`"\"\\\/\b\f\n\r\t"`, "\"\\/\b\f\n\r\t"},
 		{`"\u00e9\u00E9é"`, "ééé"},

@@ -102,6 +102,7 @@ var lineLimits = Limits{
 	MaxNumberLen: math.MaxInt,
 	MaxStringLen: math.MaxInt,
 	MaxMembers:   math.MaxInt,
+	MaxExponent:  math.MaxInt,
 }
 
 // Line returns the 1-based line on which the value at the RFC 6901 JSON
