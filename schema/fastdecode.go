@@ -438,7 +438,12 @@ func (d *fastDec) number(p *fastPlan, dst reflect.Value) bool {
 		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
 			i++
 		}
-		if i == j {
+		// Any exponent beyond three digits is left to the full path,
+		// which enforces the limit on its magnitude.
+		if i == j || i-j > 3 {
+			return false
+		}
+		if e, _ := strconv.Atoi(string(data[j:i])); e > d.lim.MaxExponent {
 			return false
 		}
 	}

@@ -213,7 +213,13 @@ func TestFastPathAgrees(t *testing.T) {
 }
 
 // fastLimits are the default parsing limits.
-var fastLimits = (&Validator{opts: Options{MaxDepth: 32}}).limits()
+var fastLimits = func() jsonscan.Limits {
+	v, err := New(Options{})
+	if err != nil {
+		panic(err)
+	}
+	return v.limits()
+}()
 
 // requireSameRecord compares two records by their encoding: equal times
 // may hold different *time.Location values.
@@ -393,6 +399,8 @@ func TestFastDecodeByteTraps(t *testing.T) {
 		{"empty", nil, false},
 		{"exponent integer", sub(`"ctcae_grade":`, `"ctcae_grade":1e0,"x":`), false},
 		{"leading zero", sub(`"ctcae_grade":`, `"ctcae_grade":0`), false},
+		{"exponent beyond the limit", sub(`"ctcae_grade":`, `"ctcae_grade":2e-999,"x":`), false},
+		{"integer with a fraction", sub(`"ctcae_grade":`, `"ctcae_grade":2.0,"x":`), false},
 		{"huge number", sub(`"ctcae_grade":`, `"ctcae_grade":1`+strings.Repeat("0", 500)+`,"x":`), false},
 		{"null member", sub(`"report_type":"initial"`, `"report_type":null`), false},
 		{"wrong type", sub(`"report_type":"initial"`, `"report_type":1`), false},

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/openaesthetics/casebook/internal/jsonscan"
 )
 
 // A document is parsed once, into jsonscan's tree, which both validation
@@ -37,6 +39,42 @@ var (
 // errTreeType reports a tree value of the wrong kind for the Go type. It
 // carries no value.
 var errTreeType = errors.New("value does not fit the record type")
+
+// treeError is errTreeType with where it happened.
+type treeError struct {
+	reversed []string // the pointer's tokens, innermost first
+}
+
+func (e *treeError) Error() string { return errTreeType.Error() }
+func (e *treeError) Unwrap() error { return errTreeType }
+
+// pointer returns the RFC 6901 pointer of the value that did not fit.
+func (e *treeError) pointer() string {
+	ptr := ""
+	for i := len(e.reversed) - 1; i >= 0; i-- {
+		ptr = jsonscan.AppendToken(ptr, e.reversed[i])
+	}
+	return ptr
+}
+
+// at places err under token, for the pointer of a failure.
+func at(err error, token string) error {
+	te, ok := err.(*treeError)
+	if !ok {
+		te = &treeError{}
+	}
+	te.reversed = append(te.reversed, token)
+	return te
+}
+
+// firstError keeps the failure under the smallest token, so that the
+// error does not depend on map iteration order.
+func firstError(best error, bestToken string, err error, token string) (error, string) {
+	if best == nil || token < bestToken {
+		return at(err, token), token
+	}
+	return best, bestToken
+}
 
 // newTreeDecoders builds decoders for the given root types and everything
 // they contain.
@@ -227,7 +265,7 @@ func (d treeDecoders) slice(t reflect.Type) treeDecoder {
 			s := reflect.MakeSlice(t, len(arr), len(arr))
 			for i, x := range arr {
 				if err := elem(x, s.Index(i)); err != nil {
-					return err
+					return at(err, strconv.Itoa(i))
 				}
 			}
 			dst.Set(s)
@@ -248,14 +286,17 @@ func (d treeDecoders) stringMap(t reflect.Type) treeDecoder {
 			if dst.IsNil() {
 				dst.Set(reflect.MakeMapWithSize(t, len(obj)))
 			}
+			var best error
+			var bestKey string
 			for k, x := range obj {
 				ev := reflect.New(t.Elem()).Elem()
 				if err := elem(x, ev); err != nil {
-					return err
+					best, bestKey = firstError(best, bestKey, err, k)
+					continue
 				}
 				dst.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
 			}
-			return nil
+			return best
 		}
 		return errTreeType
 	}
@@ -293,6 +334,8 @@ func (d treeDecoders) structure(t reflect.Type) treeDecoder {
 		case nil:
 			return nil
 		case map[string]any:
+			var best error
+			var bestKey string
 			for k, x := range obj {
 				f, ok := fields[k]
 				if !ok {
@@ -302,10 +345,10 @@ func (d treeDecoders) structure(t reflect.Type) treeDecoder {
 					continue
 				}
 				if err := f.dec(x, dst.Field(f.index)); err != nil {
-					return err
+					best, bestKey = firstError(best, bestKey, err, k)
 				}
 			}
-			return nil
+			return best
 		}
 		return errTreeType
 	}

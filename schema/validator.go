@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -182,10 +183,18 @@ func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings
 		return nil, v.finish(fs, data)
 	}
 	if err := v.c.trees.decode(doc, rec); err != nil {
-		// The schema accepted what the Go types refuse: a bug in casebook,
-		// reported as a finding rather than a panic.
-		fs = append(fs, complication.Finding{Code: CodeInvalid, Level: complication.LevelError,
-			Message: "the document passed the schema but does not decode into the record type"})
+		// The schema accepted a value its Go field cannot hold: an integer
+		// written with a fraction or an exponent (4.7e1), or one out of
+		// range. Anything else would be a bug in casebook, reported as a
+		// finding rather than a panic.
+		f := complication.Finding{Code: CodeInvalid, Level: complication.LevelError,
+			Message: "the document passed the schema but does not decode into the record type"}
+		var te *treeError
+		if errors.As(err, &te) {
+			f.Pointer, f.Code = te.pointer(), CodeType
+			f.Message = "cannot be stored in its field: write an integer without a fraction or an exponent, within range"
+		}
+		fs = append(fs, f)
 		return nil, v.finish(fs, data)
 	}
 	fs = append(fs, v.rules(shape, rec)...)
@@ -201,12 +210,6 @@ func newRecord(shape Shape) any {
 		return new(complication.Complaint)
 	}
 	return nil
-}
-
-// limits are the parsing limits, shared by both paths.
-func (v *Validator) limits() jsonscan.Limits {
-	return jsonscan.Limits{MaxDepth: v.opts.MaxDepth, MaxNumberLen: jsonscan.DefaultMaxNumberLen,
-		MaxStringLen: jsonscan.DefaultMaxStringLen, MaxMembers: jsonscan.DefaultMaxMembers}
 }
 
 func (v *Validator) rules(shape Shape, rec any) complication.Findings {
@@ -247,7 +250,8 @@ func (v *Validator) structural(shape Shape, data []byte) (doc any, fs complicati
 // limits returns the parser's limits from the options.
 func (v *Validator) limits() jsonscan.Limits {
 	return jsonscan.Limits{MaxDepth: v.opts.MaxDepth, MaxMembers: v.opts.MaxItems,
-		MaxStringLen: v.opts.MaxStringLength, MaxNumberLen: v.opts.MaxNumberLength}
+		MaxStringLen: v.opts.MaxStringLength, MaxNumberLen: v.opts.MaxNumberLength,
+		MaxExponent: jsonscan.DefaultMaxExponent}
 }
 
 // finish adds line numbers, withholds member names no schema defines,
