@@ -28,8 +28,12 @@ func runExport(e *env, args []string) int {
 	submitter := fs.String("submitter", "", "json: the submitting clinic's pseudonymous id (default: the records' clinic pseudonym)")
 	studyID := fs.String("study", "CASEBOOK", "sdtm: the STUDYID value")
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
+	workers := workersFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
+		return code
+	}
+	if code, ok := e.checkWorkers(*workers); !ok {
 		return code
 	}
 	if len(files) == 0 || *to == "" {
@@ -111,7 +115,7 @@ func runExport(e *env, args []string) int {
 	}
 
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, meter: m}
+	rd := &reader{e: e, v: v, meter: m, workers: *workers}
 	var read, written, bad, skipped int
 	err = rd.each(files, func(r *record) error {
 		read++

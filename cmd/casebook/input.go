@@ -3,16 +3,19 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/export"
+	"github.com/openaesthetics/casebook/pipeline"
 	"github.com/openaesthetics/casebook/schema"
 )
 
@@ -48,6 +51,31 @@ type reader struct {
 	meter     *meter
 	records   int
 	maxRecord int
+	// workers is the number of goroutines validating records; 0 or 1
+	// validates them one after another.
+	workers int
+}
+
+// pool returns the options of the reader's worker pool.
+func (rd *reader) pool() pipeline.Options {
+	return pipeline.Options{Workers: max(rd.workers, 1)}
+}
+
+// seq returns the records of the named files as a sequence, as each
+// gives them; an error that stops the run ends it.
+func (rd *reader) seq(files []string) iter.Seq2[*record, error] {
+	return func(yield func(*record, error) bool) {
+		errStop := errors.New("stopped")
+		err := rd.each(files, func(r *record) error {
+			if !yield(r, nil) {
+				return errStop
+			}
+			return nil
+		})
+		if err != nil && err != errStop {
+			yield(nil, err)
+		}
+	}
 }
 
 // each calls fn for every record of every named file, in order. An error
@@ -216,14 +244,33 @@ func (rd *reader) json(br *bufio.Reader, format inputFormat, display string, emi
 	if _, err := dec.Token(); err != nil {
 		return fmt.Errorf("%s: not a JSON array", display)
 	}
-	for i := 0; dec.More(); i++ {
-		var raw json.RawMessage
-		start := dec.InputOffset()
-		if err := dec.Decode(&raw); err != nil {
-			return fmt.Errorf("%s: element %d is not valid JSON near line %d; the rest of the array cannot be read", display, i, lr.lineAt(start))
+	// The elements are cut out in order, and validated on the workers.
+	type element struct {
+		data        json.RawMessage
+		line, index int
+	}
+	elements := func(yield func(element, error) bool) {
+		for i := 0; dec.More(); i++ {
+			var raw json.RawMessage
+			start := dec.InputOffset()
+			if err := dec.Decode(&raw); err != nil {
+				yield(element{}, fmt.Errorf("%s: element %d is not valid JSON near line %d; the rest of the array cannot be read", display, i, lr.lineAt(start)))
+				return
+			}
+			if !yield(element{raw, lr.lineAt(dec.InputOffset() - int64(len(raw))), i}, nil) {
+				return
+			}
 		}
-		rec := rd.decode(raw, lr.lineAt(dec.InputOffset()-int64(len(raw))))
-		rec.index = i
+	}
+	decode := func(el element) *record {
+		rec := rd.decode(el.data, el.line)
+		rec.index = el.index
+		return rec
+	}
+	for rec, err := range pipeline.Map(context.Background(), elements, decode, rd.pool()) {
+		if err != nil {
+			return err
+		}
 		if err := emit(rec); err != nil {
 			return err
 		}
@@ -268,14 +315,16 @@ func (rd *reader) envelope(br *bufio.Reader, display string, emit func(*record) 
 }
 
 func (rd *reader) readOptions() export.ReadOptions {
-	return export.ReadOptions{Validator: rd.v, Shape: rd.shape, MaxRecordBytes: rd.maxRecord}
+	return export.ReadOptions{Validator: rd.v, Shape: rd.shape, MaxRecordBytes: rd.maxRecord, Workers: rd.workers}
 }
 
 type resultReader interface {
 	Next() (export.Result, error)
+	Close() error
 }
 
 func (rd *reader) readResults(rr resultReader, emit func(*record) error) error {
+	defer rr.Close() // stops the validating goroutines when emit stops the run
 	for {
 		res, err := rr.Next()
 		if errors.Is(err, io.EOF) {
@@ -292,40 +341,63 @@ func (rd *reader) readResults(rr resultReader, emit func(*record) error) error {
 }
 
 // csv reads the flat CSV export (reports only) and validates each rebuilt
-// record: as a submission when it carries a deidentification block.
+// record, on the workers: as a submission when it carries a
+// deidentification block.
 func (rd *reader) csv(br *bufio.Reader, display string, emit func(*record) error) error {
 	fr := export.NewFlatReader(br, export.CSVReadOptions{})
-	for i := 0; ; i++ {
-		rep, err := fr.Read()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		var perr *export.ParseError
-		if errors.As(err, &perr) {
-			r := &record{index: i, line: perr.Line, shape: schema.ReportSubmission, findings: complication.Findings{{
-				Line: perr.Line, Code: schema.CodeSyntax, Level: complication.LevelError,
-				Message: fmt.Sprintf("CSV column %d (%s): %v", perr.Column, perr.Field, errors.Unwrap(perr)),
-			}}}
-			if err := emit(r); err != nil {
-				return err
+	// A row is a record to validate (rep set) or one the CSV reader
+	// rejected, whose findings are made.
+	type row struct {
+		r   *record
+		rep *complication.Report
+	}
+	rows := func(yield func(row, error) bool) {
+		for i := 0; ; i++ {
+			rep, err := fr.Read()
+			if errors.Is(err, io.EOF) {
+				return
 			}
-			continue
+			var perr *export.ParseError
+			if errors.As(err, &perr) {
+				r := &record{index: i, line: perr.Line, shape: schema.ReportSubmission, findings: complication.Findings{{
+					Line: perr.Line, Code: schema.CodeSyntax, Level: complication.LevelError,
+					Message: fmt.Sprintf("CSV column %d (%s): %v", perr.Column, perr.Field, errors.Unwrap(perr)),
+				}}}
+				if !yield(row{r: r}, nil) {
+					return
+				}
+				continue
+			}
+			if err != nil {
+				yield(row{}, fmt.Errorf("%s: %w", display, err))
+				return
+			}
+			shape := schema.Report
+			if rep.Deidentification != nil {
+				shape = schema.ReportSubmission
+			}
+			if !yield(row{r: &record{index: i, shape: shape}, rep: rep}, nil) {
+				return
+			}
 		}
+	}
+	validate := func(x row) *record {
+		if x.rep != nil {
+			if x.r.findings = rd.v.ValidateReport(x.r.shape, x.rep); !x.r.findings.Rejected() {
+				x.r.report = x.rep
+			}
+		}
+		return x.r
+	}
+	for r, err := range pipeline.Map(context.Background(), rows, validate, rd.pool()) {
 		if err != nil {
-			return fmt.Errorf("%s: %w", display, err)
-		}
-		shape := schema.Report
-		if rep.Deidentification != nil {
-			shape = schema.ReportSubmission
-		}
-		r := &record{index: i, shape: shape}
-		if r.findings = rd.v.ValidateReport(shape, rep); !r.findings.Rejected() {
-			r.report = rep
+			return err
 		}
 		if err := emit(r); err != nil {
 			return err
 		}
 	}
+	return nil
 }
 
 // countingReader counts the bytes read through it, for progress.

@@ -32,8 +32,12 @@ func runValidate(e *env, args []string) int {
 	strict := fs.Bool("strict", false, "treat warnings as failures (exit status 1)")
 	shapeName := fs.String("shape", "auto", "the records' shape: auto (detect each record), "+shapeNames())
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
+	workers := workersFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
+		return code
+	}
+	if code, ok := e.checkWorkers(*workers); !ok {
 		return code
 	}
 	if len(files) == 0 {
@@ -54,7 +58,7 @@ func runValidate(e *env, args []string) int {
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, shape: shape, meter: m}
+	rd := &reader{e: e, v: v, shape: shape, meter: m, workers: *workers}
 	var read, accepted, rejected, warnings int
 	enc := json.NewEncoder(out)
 	err = rd.each(files, func(r *record) error {
