@@ -256,4 +256,3 @@ func noLeakedGoroutines(t *testing.T, before int) {
 		time.Sleep(time.Millisecond)
 	}
 }
-
