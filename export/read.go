@@ -48,7 +48,7 @@ type ReadOptions struct {
 	// Workers is the number of goroutines validating records. Zero or one
 	// validates each record inside Next, on the caller's goroutine. Above
 	// one, Next validates the records ahead of the caller on that many
-	// goroutines, with at most a few hundred records held at once, and
+	// goroutines, holding at most 64 records per worker at once, and
 	// still returns them in input order, with the same results and tally
 	// as one worker; the reader then holds goroutines until Next returns
 	// an error (io.EOF included) or Close is called, so call Close when
