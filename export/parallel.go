@@ -26,8 +26,8 @@ type validating struct {
 
 // startValidating starts validating the records of src on workers
 // goroutines.
-func startValidating(src iter.Seq2[*rawRecord, error], v *schema.Validator, workers int) *validating {
-	validate := func(rr *rawRecord) Result { return rr.validate(v) }
+func startValidating(src iter.Seq2[rawRecord, error], v *schema.Validator, workers int) *validating {
+	validate := func(rr rawRecord) Result { return rr.validate(v) }
 	next, stop := iter.Pull2(pipeline.Map(context.Background(), src, validate, pipeline.Options{Workers: workers}))
 	return &validating{next: next, stop: stop}
 }
@@ -35,7 +35,7 @@ func startValidating(src iter.Seq2[*rawRecord, error], v *schema.Validator, work
 // nextParallel is Next for an NDJSON reader with Workers above one.
 func (nr *NDJSONReader) nextParallel() (Result, error) {
 	if nr.par == nil {
-		nr.par = startValidating(func(yield func(*rawRecord, error) bool) {
+		nr.par = startValidating(func(yield func(rawRecord, error) bool) {
 			for {
 				raw, err := nr.scan(true)
 				if !yield(raw, err) || err != nil {
@@ -82,7 +82,7 @@ func (nr *NDJSONReader) Close() error {
 // startParallel starts validating the records of the envelope's records
 // array on ReadOptions.Workers goroutines; the header has been read.
 func (er *EnvelopeReader) startParallel() {
-	er.par = startValidating(func(yield func(*rawRecord, error) bool) {
+	er.par = startValidating(func(yield func(rawRecord, error) bool) {
 		for er.inRecords && er.pending == nil {
 			raw, err := er.scanRecord(true)
 			if !yield(raw, err) || err != nil {

@@ -141,7 +141,7 @@ type rawRecord struct {
 }
 
 // validate returns the record's result.
-func (rr *rawRecord) validate(v *schema.Validator) Result {
+func (rr rawRecord) validate(v *schema.Validator) Result {
 	res := rr.res
 	if rr.data == nil {
 		return res
@@ -286,15 +286,15 @@ func (nr *NDJSONReader) Next() (Result, error) {
 
 // scan reads up to the next record, with its data in the reader's buffer
 // unless own is set.
-func (nr *NDJSONReader) scan(own bool) (*rawRecord, error) {
+func (nr *NDJSONReader) scan(own bool) (rawRecord, error) {
 	for {
 		if nr.err != nil {
-			return nil, nr.err
+			return rawRecord{}, nr.err
 		}
 		line, size, too, err := nr.readLine()
 		if err != nil {
 			nr.err = err
-			return nil, err
+			return rawRecord{}, err
 		}
 		nr.line++
 		off := nr.off
@@ -307,7 +307,7 @@ func (nr *NDJSONReader) scan(own bool) (*rawRecord, error) {
 		if !too && len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		raw := &rawRecord{res: Result{Index: nr.scanned, Line: nr.line, Offset: off, Shape: nr.opts.Shape},
+		raw := rawRecord{res: Result{Index: nr.scanned, Line: nr.line, Offset: off, Shape: nr.opts.Shape},
 			oneLine: true, detect: nr.opts.DetectKind}
 		nr.scanned++
 		if too {
@@ -538,18 +538,18 @@ func (er *EnvelopeReader) readHeader() error {
 
 // scanRecord reads one element of the records array and the separator
 // after it, with its data in the reader's buffer unless own is set.
-func (er *EnvelopeReader) scanRecord(own bool) (*rawRecord, error) {
+func (er *EnvelopeReader) scanRecord(own bool) (rawRecord, error) {
 	if _, err := er.s.peek(); err != nil {
-		return nil, er.fail(er.s.pos(), "records", err)
+		return rawRecord{}, er.fail(er.s.pos(), "records", err)
 	}
 	p := er.s.pos()
 	var cut bool
 	var err error
 	er.buf, cut, err = er.s.value(er.buf[:0], er.opts.MaxRecordBytes)
 	if err != nil {
-		return nil, er.fail(er.s.pos(), "records", err)
+		return rawRecord{}, er.fail(er.s.pos(), "records", err)
 	}
-	raw := &rawRecord{res: Result{Index: er.scanned, Line: p.line, Offset: p.off, Shape: er.shape}}
+	raw := rawRecord{res: Result{Index: er.scanned, Line: p.line, Offset: p.off, Shape: er.shape}}
 	er.scanned++
 	switch {
 	case cut:
