@@ -17,8 +17,8 @@ type Options struct {
 	Workers int
 	// Window is the most values read from the input and not yet yielded,
 	// which bounds the memory a run holds. Zero (or less) means 64 per
-	// worker. A window smaller than the number of workers leaves some of
-	// them idle.
+	// worker. A window smaller than Workers lowers the number of workers
+	// to the window's size, since no more values could run at once.
 	Window int
 }
 
@@ -41,6 +41,7 @@ func (o Options) sizes() (workers, window, chunk int) {
 	if window <= 0 {
 		window = perWorker * workers
 	}
+	workers = min(workers, window)
 	// Four chunks per worker in the window keep every worker busy while
 	// the consumer drains the oldest chunk.
 	chunk = min(max(window/(4*workers), 1), maxChunk)

@@ -308,6 +308,14 @@ func TestMapOneWorker(t *testing.T) {
 		log = append(log, fmt.Sprint("got ", v))
 	}
 	assert.Equal(t, []string{"fn 0", "got 0", "fn 1", "got 1", "fn 2", "got 2"}, log)
+
+	// A window of one runs one value at a time, so it needs no worker.
+	log = nil
+	for v, err := range pipeline.Map(t.Context(), ints(3, -1, nil), fn, pipeline.Options{Workers: 8, Window: 1}) {
+		require.NoError(t, err)
+		log = append(log, fmt.Sprint("got ", v))
+	}
+	assert.Equal(t, []string{"fn 0", "got 0", "fn 1", "got 1", "fn 2", "got 2"}, log)
 }
 
 // TestMapParallel checks that the workers really run at once: two values
