@@ -82,6 +82,13 @@
 // structure ends the stream with an [*EnvelopeError] giving the byte
 // offset, line and column and how many records were read before it.
 //
+// With [ReadOptions].Workers above one, the JSON readers validate records
+// ahead of Next on that many goroutines (through package pipeline) and
+// still return them in input order, with the same results, tally and
+// errors as one worker, holding only a bounded window of records. Such a
+// reader holds goroutines until Next returns an error (io.EOF included);
+// a caller that stops early calls Close, as with sql.Rows.
+//
 // # CSV profiles
 //
 // [ProfileMachine] is RFC 4180 with LF line ends and no byte order mark,

@@ -61,6 +61,16 @@ type ReadOptions struct {
 	// an envelope's counts are still checked. Zero means
 	// [DefaultMaxRecords]; a negative value means no limit.
 	MaxRecords int
+	// Workers is the number of goroutines validating records. Zero or one
+	// validates each record inside Next, on the caller's goroutine. Above
+	// one, Next validates the records ahead of the caller on that many
+	// goroutines, holding at most 64 records per worker at once, and
+	// still returns them in input order, with the same results and tally
+	// as one worker; the reader then holds goroutines until Next returns
+	// an error (io.EOF included) or Close is called, so call Close when
+	// stopping early. Validator must be safe for concurrent use, as
+	// schema.Validator is.
+	Workers int
 }
 
 func (o *ReadOptions) defaults() error {
@@ -136,6 +146,49 @@ func (r *Result) decode(v *schema.Validator, shape schema.Shape, data []byte) {
 	}
 }
 
+// rawRecord is a record read but not yet validated: what a reader's
+// sequential part finds, for validate, which may run on another
+// goroutine.
+type rawRecord struct {
+	res     Result // position and default shape; findings when cut
+	data    []byte // nil when the record is too large
+	detect  bool   // take the record's kind from schema.Detect
+	oneLine bool   // the record is one line (NDJSON): every finding is on it
+	// header, for the records of an envelope of submissions, is the header
+	// whose policy and key they must name.
+	header *Header
+}
+
+// validate returns the record's result.
+func (rr rawRecord) validate(v *schema.Validator) Result {
+	res := rr.res
+	if rr.data == nil {
+		return res
+	}
+	shape := res.Shape
+	if rr.detect {
+		if d, ok := schema.Detect(rr.data); ok {
+			shape = sameSide(shape, d)
+		}
+	}
+	res.decode(v, shape, rr.data)
+	for i := range res.Findings {
+		if f := &res.Findings[i]; rr.oneLine || f.Line <= 0 {
+			f.Line = res.Line // one line holds the whole document
+		} else {
+			f.Line += res.Line - 1
+		}
+	}
+	if rr.header != nil && !res.Rejected() && !samePolicy(rr.header, res.deidentification()) {
+		res.Report, res.Complaint = nil, nil
+		res.Findings = append(res.Findings, complication.Finding{Pointer: "/deidentification", Line: res.Line,
+			Code: CodePolicyMismatch, Level: complication.LevelError,
+			Message: "the record was de-identified under another policy or key than the envelope header declares"})
+		res.Findings.Sort()
+	}
+	return res
+}
+
 // deidentification returns the accepted record's deidentification block.
 func (r *Result) deidentification() *complication.Deidentification {
 	if r.Complaint != nil {
@@ -189,13 +242,15 @@ func tooLarge(line, max int, what string) complication.Findings {
 //
 // An NDJSONReader is not safe for concurrent use.
 type NDJSONReader struct {
-	br    *bufio.Reader
-	opts  ReadOptions
-	buf   []byte
-	line  int
-	off   int64
-	tally Tally
-	err   error
+	br      *bufio.Reader
+	opts    ReadOptions
+	buf     []byte
+	line    int
+	off     int64
+	scanned int // records read, validated or not
+	tally   Tally
+	par     *validating // the validation running ahead, with Workers > 1
+	err     error
 }
 
 // NewNDJSONReader returns a reader of NDJSON records from r.
@@ -247,14 +302,29 @@ func (nr *NDJSONReader) readLine() (line []byte, size int, too bool, err error) 
 // Next returns the next record's result, or io.EOF after the last line.
 // Any other error is an I/O error and is sticky.
 func (nr *NDJSONReader) Next() (Result, error) {
+	if nr.par != nil || nr.opts.Workers > 1 && nr.err == nil {
+		return nr.nextParallel()
+	}
+	raw, err := nr.scan(false)
+	if err != nil {
+		return Result{}, err
+	}
+	res := raw.validate(nr.opts.Validator)
+	nr.tally.add(&res)
+	return res, nil
+}
+
+// scan reads up to the next record, with its data in the reader's buffer
+// unless own is set.
+func (nr *NDJSONReader) scan(own bool) (rawRecord, error) {
 	for {
 		if nr.err != nil {
-			return Result{}, nr.err
+			return rawRecord{}, nr.err
 		}
 		line, size, too, err := nr.readLine()
 		if err != nil {
 			nr.err = err
-			return Result{}, err
+			return rawRecord{}, err
 		}
 		nr.line++
 		off := nr.off
@@ -267,26 +337,20 @@ func (nr *NDJSONReader) Next() (Result, error) {
 		if !too && len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		res := Result{Index: nr.tally.Read, Line: nr.line, Offset: off, Shape: nr.opts.Shape}
+		raw := rawRecord{res: Result{Index: nr.scanned, Line: nr.line, Offset: off, Shape: nr.opts.Shape},
+			oneLine: true, detect: nr.opts.DetectKind}
 		switch {
-		case overLimit(&nr.opts, nr.tally.Read):
-			res.Findings = tooManyRecords(nr.line, nr.opts.MaxRecords)
+		case overLimit(&nr.opts, nr.scanned):
+			raw.res.Findings = tooManyRecords(nr.line, nr.opts.MaxRecords)
 		case too:
-			res.Findings = tooLarge(nr.line, nr.opts.MaxRecordBytes, "line")
+			raw.res.Findings = tooLarge(nr.line, nr.opts.MaxRecordBytes, "line")
+		case own:
+			raw.data = bytes.Clone(line)
 		default:
-			shape := nr.opts.Shape
-			if nr.opts.DetectKind {
-				if d, ok := schema.Detect(line); ok {
-					shape = sameSide(shape, d)
-				}
-			}
-			res.decode(nr.opts.Validator, shape, line)
-			for i := range res.Findings {
-				res.Findings[i].Line = nr.line // one line holds the whole document
-			}
+			raw.data = line
 		}
-		nr.tally.add(&res)
-		return res, nil
+		nr.scanned++
+		return raw, nil
 	}
 }
 
@@ -328,7 +392,9 @@ type EnvelopeReader struct {
 	buf        []byte
 	events     int // events of the accepted reports
 	escalated  int // escalations of the accepted complaints
+	scanned    int // records read, validated or not
 	tally      Tally
+	par        *validating // the validation running ahead, with Workers > 1
 	pending    error
 	err        error
 }
@@ -378,7 +444,7 @@ func (er *EnvelopeReader) fail(p pos, member string, err error) error {
 	}
 	// Otherwise err is already ErrSyntax, ErrHeader or ErrCounts (wrapped),
 	// or an I/O error from the underlying reader.
-	return &EnvelopeError{Offset: p.off, Line: p.line, Column: p.col, Member: member, Records: er.tally.Read, Err: err}
+	return &EnvelopeError{Offset: p.off, Line: p.line, Column: p.col, Member: member, Records: er.scanned, Err: err}
 }
 
 // expect consumes the next non-space byte, which must be c.
@@ -503,48 +569,33 @@ func (er *EnvelopeReader) readHeader() error {
 	}
 }
 
-// readRecord reads one element of the records array and the separator
-// after it.
-func (er *EnvelopeReader) readRecord() (Result, error) {
+// scanRecord reads one element of the records array and the separator
+// after it, with its data in the reader's buffer unless own is set.
+func (er *EnvelopeReader) scanRecord(own bool) (rawRecord, error) {
 	if _, err := er.s.peek(); err != nil {
-		return Result{}, er.fail(er.s.pos(), "records", err)
+		return rawRecord{}, er.fail(er.s.pos(), "records", err)
 	}
 	p := er.s.pos()
 	var cut bool
 	var err error
 	er.buf, cut, err = er.s.value(er.buf[:0], er.opts.MaxRecordBytes)
 	if err != nil {
-		return Result{}, er.fail(er.s.pos(), "records", err)
+		return rawRecord{}, er.fail(er.s.pos(), "records", err)
 	}
-	res := Result{Index: er.tally.Read, Line: p.line, Offset: p.off, Shape: er.shape}
+	raw := rawRecord{res: Result{Index: er.scanned, Line: p.line, Offset: p.off, Shape: er.shape}}
 	switch {
-	case overLimit(&er.opts, er.tally.Read):
-		res.Findings = tooManyRecords(p.line, er.opts.MaxRecords)
+	case overLimit(&er.opts, er.scanned):
+		raw.res.Findings = tooManyRecords(p.line, er.opts.MaxRecords)
 	case cut:
-		res.Findings = tooLarge(p.line, er.opts.MaxRecordBytes, "record")
+		raw.res.Findings = tooLarge(p.line, er.opts.MaxRecordBytes, "record")
+	case own:
+		raw.data = bytes.Clone(er.buf)
 	default:
-		res.decode(er.opts.Validator, er.shape, er.buf)
-		for i := range res.Findings {
-			if res.Findings[i].Line > 0 {
-				res.Findings[i].Line += p.line - 1
-			} else {
-				res.Findings[i].Line = p.line
-			}
-		}
-		if !res.Rejected() && er.shape.Submission() && !er.samePolicy(res.deidentification()) {
-			res.Report, res.Complaint = nil, nil
-			res.Findings = append(res.Findings, complication.Finding{Pointer: "/deidentification", Line: p.line,
-				Code: CodePolicyMismatch, Level: complication.LevelError,
-				Message: "the record was de-identified under another policy or key than the envelope header declares"})
-			res.Findings.Sort()
-		}
+		raw.data = er.buf
 	}
-	er.tally.add(&res)
-	if res.Report != nil {
-		er.events += len(res.Report.Events)
-	}
-	if res.Complaint != nil {
-		er.escalated += len(res.Complaint.Escalations)
+	er.scanned++
+	if er.shape.Submission() {
+		raw.header = &er.header
 	}
 	// The separator: a comma for more, a bracket for the end. A broken
 	// separator ends the stream after this record is returned.
@@ -560,11 +611,21 @@ func (er *EnvelopeReader) readRecord() (Result, error) {
 	default:
 		er.pending = er.fail(er.s.pos(), "records", fmt.Errorf("%w: want ',' or ']' after a record", ErrSyntax))
 	}
-	return res, nil
+	return raw, nil
 }
 
-func (er *EnvelopeReader) samePolicy(d *complication.Deidentification) bool {
-	h := er.header
+// account adds a record's result to the tally and the counts.
+func (er *EnvelopeReader) account(res *Result) {
+	er.tally.add(res)
+	if res.Report != nil {
+		er.events += len(res.Report.Events)
+	}
+	if res.Complaint != nil {
+		er.escalated += len(res.Complaint.Escalations)
+	}
+}
+
+func samePolicy(h *Header, d *complication.Deidentification) bool {
 	return d != nil && d.PolicyID == h.Policy.ID && d.PolicyVersion == h.Policy.Version &&
 		d.PolicyHash == h.Policy.Hash && d.KeyID == h.KeyID
 }
@@ -648,6 +709,11 @@ func (er *EnvelopeReader) Next() (Result, error) {
 	if er.err != nil {
 		return Result{}, er.err
 	}
+	if er.par != nil {
+		if res, err, ok := er.nextParallel(); ok {
+			return res, err
+		}
+	}
 	if er.pending != nil {
 		er.err = er.pending
 		return Result{}, er.err
@@ -659,12 +725,19 @@ func (er *EnvelopeReader) Next() (Result, error) {
 			return Result{}, err
 		}
 	}
+	if er.inRecords && er.opts.Workers > 1 {
+		er.startParallel()
+		return er.Next()
+	}
 	if er.inRecords {
-		res, err := er.readRecord()
+		raw, err := er.scanRecord(false)
 		if err != nil {
 			er.err = err
+			return Result{}, err
 		}
-		return res, err
+		res := raw.validate(er.opts.Validator)
+		er.account(&res)
+		return res, nil
 	}
 	err := er.readTrailer()
 	if err == nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"github.com/openaesthetics/casebook/anonymize"
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/export"
+	"github.com/openaesthetics/casebook/pipeline"
 	"github.com/openaesthetics/casebook/schema"
 )
 
@@ -25,8 +27,12 @@ func runAnonymize(e *env, args []string) int {
 	auditFile := fs.String("audit", "", "also write the audit report (JSON, no personal data) to this file")
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
 	maxRecords := maxRecordsFlag(fs)
+	workers := workersFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
+		return code
+	}
+	if code, ok := e.checkWorkers(*workers); !ok {
 		return code
 	}
 	if len(files) == 0 {
@@ -98,45 +104,58 @@ func runAnonymize(e *env, args []string) int {
 	}
 	w := export.NewNDJSONWriter(sink, export.JSONOptions{Validator: v})
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, meter: m, maxRecords: *maxRecords}
+	rd := &reader{e: e, v: v, meter: m, maxRecords: *maxRecords, workers: *workers}
 	var read, written, bad int
-	err = rd.each(files, func(r *record) error {
+	// Records are validated and de-identified on the workers, and come
+	// back in input order: everything below runs on this goroutine, so
+	// the output, the k-anonymity observations and the messages are the
+	// same for any number of workers. The anonymizer is safe for
+	// concurrent use and its audit only adds counts.
+	deidentify := func(r *record) deidentified {
+		x := deidentified{record: r}
+		switch {
+		case !r.accepted() || r.shape.Submission():
+		case r.report != nil:
+			x.report, x.err = a.Report(r.report)
+		default:
+			x.complaint, x.err = a.Complaint(r.complaint)
+		}
+		return x
+	}
+	for x, rerr := range pipeline.Map(context.Background(), rd.seq(files), deidentify, rd.pool()) {
+		if err = rerr; err != nil {
+			break
+		}
+		r := x.record
 		read++
 		if !r.accepted() {
 			bad++
 			reportFindings(e, r)
-			return nil
+			continue
 		}
 		if r.shape.Submission() {
 			bad++
 			fmt.Fprintf(e.stderr, "%s:%d: refused: the record is already de-identified\n", r.file, r.line)
-			return nil
+			continue
 		}
-		var werr error
-		if r.report != nil {
-			var out *complication.Report
-			if out, werr = a.Report(r.report); werr == nil {
-				if ka != nil {
-					if werr = ka.Observe(out); werr != nil {
-						return werr
-					}
+		werr := x.err
+		if werr == nil && x.report != nil {
+			if ka != nil {
+				if err = ka.Observe(x.report); err != nil {
+					break
 				}
-				werr = w.Write(out)
 			}
-		} else {
-			var out *complication.Complaint
-			if out, werr = a.Complaint(r.complaint); werr == nil {
-				werr = w.WriteComplaint(out)
-			}
+			werr = w.Write(x.report)
+		} else if werr == nil {
+			werr = w.WriteComplaint(x.complaint)
 		}
 		if werr != nil {
 			bad++
 			fmt.Fprintf(e.stderr, "%s:%d: refused: %v\n", r.file, r.line, werr)
-			return nil
+			continue
 		}
 		written++
-		return nil
-	})
+	}
 	m.done()
 	if err == nil {
 		err = w.Flush()
@@ -145,7 +164,7 @@ func runAnonymize(e *env, args []string) int {
 		return e.failf("%v", err)
 	}
 	if ka != nil {
-		written, err = kAnonymousPass(a, ka, spool, o, v)
+		written, err = kAnonymousPass(a, ka, spool, o, v, *workers)
 		var serr *anonymize.SuppressionError
 		if errors.As(err, &serr) {
 			fmt.Fprintf(e.stderr, "casebook: %v; nothing was written (allow more with --max-withheld, or lower -k)\n", serr)
@@ -173,9 +192,18 @@ func runAnonymize(e *env, args []string) int {
 	return exitOK
 }
 
+// deidentified is a record read and, when it was accepted as an
+// identified record, de-identified (or refused, with err).
+type deidentified struct {
+	record    *record
+	report    *complication.Report
+	complaint *complication.Complaint
+	err       error
+}
+
 // kAnonymousPass reads the spooled de-identified records back, plans the
 // suppression, and writes the records the plan keeps.
-func kAnonymousPass(a *anonymize.Anonymizer, ka *anonymize.KAnonymizer, spool *os.File, out io.Writer, v *schema.Validator) (int, error) {
+func kAnonymousPass(a *anonymize.Anonymizer, ka *anonymize.KAnonymizer, spool *os.File, out io.Writer, v *schema.Validator, workers int) (int, error) {
 	plan, err := ka.Plan()
 	if err != nil {
 		a.RecordKAnonymity(plan.Report())
@@ -186,7 +214,8 @@ func kAnonymousPass(a *anonymize.Anonymizer, ka *anonymize.KAnonymizer, spool *o
 		return 0, err
 	}
 	w := export.NewNDJSONWriter(out, export.JSONOptions{Validator: v})
-	rr := export.NewNDJSONReader(spool, export.ReadOptions{Validator: v, DetectKind: true})
+	rr := export.NewNDJSONReader(spool, export.ReadOptions{Validator: v, DetectKind: true, Workers: workers})
+	defer rr.Close()
 	written, reports := 0, 0
 	for {
 		res, err := rr.Next()

@@ -29,8 +29,12 @@ func runExport(e *env, args []string) int {
 	studyID := fs.String("study", "CASEBOOK", "sdtm: the STUDYID value")
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
 	maxRecords := maxRecordsFlag(fs)
+	workers := workersFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
+		return code
+	}
+	if code, ok := e.checkWorkers(*workers); !ok {
 		return code
 	}
 	if len(files) == 0 || *to == "" {
@@ -112,7 +116,7 @@ func runExport(e *env, args []string) int {
 	}
 
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, meter: m, maxRecords: *maxRecords}
+	rd := &reader{e: e, v: v, meter: m, maxRecords: *maxRecords, workers: *workers}
 	var read, written, bad, skipped int
 	err = rd.each(files, func(r *record) error {
 		read++

@@ -3,18 +3,21 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/export"
+	"github.com/openaesthetics/casebook/pipeline"
 	"github.com/openaesthetics/casebook/schema"
 )
 
@@ -53,6 +56,9 @@ type reader struct {
 	// maxRecords caps the records of one file (--max-records); 0 means
 	// no limit.
 	maxRecords int
+	// workers is the number of goroutines validating records; 0 or 1
+	// validates them one after another.
+	workers int
 }
 
 // maxRecordsFlag defines --max-records on fs.
@@ -69,6 +75,28 @@ func (rd *reader) overLimit(r *record) {
 	r.report, r.complaint = nil, nil
 	r.findings = complication.Findings{{Line: r.line, Code: export.CodeTooManyRecords, Level: complication.LevelError,
 		Message: fmt.Sprintf("the input holds more than the %d-record limit; this record was not validated", rd.maxRecords)}}
+}
+
+// pool returns the options of the reader's worker pool.
+func (rd *reader) pool() pipeline.Options {
+	return pipeline.Options{Workers: max(rd.workers, 1)}
+}
+
+// seq returns the records of the named files as a sequence, as each
+// gives them; an error that stops the run ends it.
+func (rd *reader) seq(files []string) iter.Seq2[*record, error] {
+	return func(yield func(*record, error) bool) {
+		errStop := errors.New("stopped")
+		err := rd.each(files, func(r *record) error {
+			if !yield(r, nil) {
+				return errStop
+			}
+			return nil
+		})
+		if err != nil && err != errStop {
+			yield(nil, err)
+		}
+	}
 }
 
 // each calls fn for every record of every named file, in order. An error
@@ -238,14 +266,33 @@ func (rd *reader) json(br *bufio.Reader, format inputFormat, display string, emi
 	if _, err := dec.Token(); err != nil {
 		return fmt.Errorf("%s: not a JSON array", display)
 	}
-	for i := 0; dec.More(); i++ {
-		var raw json.RawMessage
-		start := dec.InputOffset()
-		if err := dec.Decode(&raw); err != nil {
-			return fmt.Errorf("%s: element %d is not valid JSON near line %d; the rest of the array cannot be read", display, i, lr.lineAt(start))
+	// The elements are cut out in order, and validated on the workers.
+	type element struct {
+		data        json.RawMessage
+		line, index int
+	}
+	elements := func(yield func(element, error) bool) {
+		for i := 0; dec.More(); i++ {
+			var raw json.RawMessage
+			start := dec.InputOffset()
+			if err := dec.Decode(&raw); err != nil {
+				yield(element{}, fmt.Errorf("%s: element %d is not valid JSON near line %d; the rest of the array cannot be read", display, i, lr.lineAt(start)))
+				return
+			}
+			if !yield(element{raw, lr.lineAt(dec.InputOffset() - int64(len(raw))), i}, nil) {
+				return
+			}
 		}
-		rec := rd.decode(raw, lr.lineAt(dec.InputOffset()-int64(len(raw))))
-		rec.index = i
+	}
+	decode := func(el element) *record {
+		rec := rd.decode(el.data, el.line)
+		rec.index = el.index
+		return rec
+	}
+	for rec, err := range pipeline.Map(context.Background(), elements, decode, rd.pool()) {
+		if err != nil {
+			return err
+		}
 		if err := emit(rec); err != nil {
 			return err
 		}
@@ -294,14 +341,16 @@ func (rd *reader) readOptions() export.ReadOptions {
 	if maxRecords <= 0 {
 		maxRecords = -1 // no limit
 	}
-	return export.ReadOptions{Validator: rd.v, Shape: rd.shape, MaxRecordBytes: rd.maxRecord, MaxRecords: maxRecords}
+	return export.ReadOptions{Validator: rd.v, Shape: rd.shape, MaxRecordBytes: rd.maxRecord, MaxRecords: maxRecords, Workers: rd.workers}
 }
 
 type resultReader interface {
 	Next() (export.Result, error)
+	Close() error
 }
 
 func (rd *reader) readResults(rr resultReader, emit func(*record) error) error {
+	defer rr.Close() // stops the validating goroutines when emit stops the run
 	for {
 		res, err := rr.Next()
 		if errors.Is(err, io.EOF) {
@@ -318,48 +367,71 @@ func (rd *reader) readResults(rr resultReader, emit func(*record) error) error {
 }
 
 // csv reads the flat CSV export (reports only) and validates each rebuilt
-// record: as a submission when it carries a deidentification block.
+// record, on the workers: as a submission when it carries a
+// deidentification block.
 func (rd *reader) csv(br *bufio.Reader, display string, emit func(*record) error) error {
 	fr := export.NewFlatReader(br, export.CSVReadOptions{})
-	for i := 0; ; i++ {
-		rep, err := fr.Read()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		var perr *export.ParseError
-		var cerr *csv.ParseError
-		if errors.Is(err, export.ErrColumns) || errors.As(err, &cerr) {
-			// The header or the CSV structure is broken: the reader
-			// returns this error for ever after, and the rest of the
-			// file cannot be read, so it ends the file. (Before, the
-			// loop emitted it as a rejected record without end.)
-			return fmt.Errorf("%s: %w", display, err)
-		}
-		if errors.As(err, &perr) {
-			r := &record{index: i, line: perr.Line, shape: schema.ReportSubmission, findings: complication.Findings{{
-				Line: perr.Line, Code: schema.CodeSyntax, Level: complication.LevelError,
-				Message: fmt.Sprintf("CSV column %d (%s): %v", perr.Column, perr.Field, errors.Unwrap(perr)),
-			}}}
-			if err := emit(r); err != nil {
-				return err
+	// A row is a record to validate (rep set) or one the CSV reader
+	// rejected, whose findings are made.
+	type row struct {
+		r   *record
+		rep *complication.Report
+	}
+	rows := func(yield func(row, error) bool) {
+		for i := 0; ; i++ {
+			rep, err := fr.Read()
+			if errors.Is(err, io.EOF) {
+				return
 			}
-			continue
+			var perr *export.ParseError
+			var cerr *csv.ParseError
+			if errors.Is(err, export.ErrColumns) || errors.As(err, &cerr) {
+				// The header or the CSV structure is broken: the reader
+				// returns this error for ever after, and the rest of the
+				// file cannot be read, so it ends the file.
+				yield(row{}, fmt.Errorf("%s: %w", display, err))
+				return
+			}
+			if errors.As(err, &perr) {
+				r := &record{index: i, line: perr.Line, shape: schema.ReportSubmission, findings: complication.Findings{{
+					Line: perr.Line, Code: schema.CodeSyntax, Level: complication.LevelError,
+					Message: fmt.Sprintf("CSV column %d (%s): %v", perr.Column, perr.Field, errors.Unwrap(perr)),
+				}}}
+				if !yield(row{r: r}, nil) {
+					return
+				}
+				continue
+			}
+			if err != nil {
+				yield(row{}, fmt.Errorf("%s: %w", display, err))
+				return
+			}
+			shape := schema.Report
+			if rep.Deidentification != nil {
+				shape = schema.ReportSubmission
+			}
+			if !yield(row{r: &record{index: i, shape: shape}, rep: rep}, nil) {
+				return
+			}
 		}
+	}
+	validate := func(x row) *record {
+		if x.rep != nil {
+			if x.r.findings = rd.v.ValidateReport(x.r.shape, x.rep); !x.r.findings.Rejected() {
+				x.r.report = x.rep
+			}
+		}
+		return x.r
+	}
+	for r, err := range pipeline.Map(context.Background(), rows, validate, rd.pool()) {
 		if err != nil {
-			return fmt.Errorf("%s: %w", display, err)
-		}
-		shape := schema.Report
-		if rep.Deidentification != nil {
-			shape = schema.ReportSubmission
-		}
-		r := &record{index: i, shape: shape}
-		if r.findings = rd.v.ValidateReport(shape, rep); !r.findings.Rejected() {
-			r.report = rep
+			return err
 		}
 		if err := emit(r); err != nil {
 			return err
 		}
 	}
+	return nil
 }
 
 // countingReader counts the bytes read through it, for progress.

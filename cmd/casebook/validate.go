@@ -33,8 +33,12 @@ func runValidate(e *env, args []string) int {
 	shapeName := fs.String("shape", "auto", "the records' shape: auto (detect each record), "+shapeNames())
 	quiet := fs.Bool("quiet", false, "no progress and no summary")
 	maxRecords := maxRecordsFlag(fs)
+	workers := workersFlag(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
+		return code
+	}
+	if code, ok := e.checkWorkers(*workers); !ok {
 		return code
 	}
 	if len(files) == 0 {
@@ -55,7 +59,7 @@ func runValidate(e *env, args []string) int {
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	m := newMeter(e, *quiet, 0)
-	rd := &reader{e: e, v: v, shape: shape, meter: m, maxRecords: *maxRecords}
+	rd := &reader{e: e, v: v, shape: shape, meter: m, maxRecords: *maxRecords, workers: *workers}
 	var read, accepted, rejected, warnings int
 	enc := json.NewEncoder(out)
 	err = rd.each(files, func(r *record) error {
