@@ -14,6 +14,8 @@
 #   REPS               runs of each whole-process timing; the median is kept (default 3)
 #   WORKERS            --workers for casebook (default: the number of CPUs)
 #   PIPELINE_RECORDS   records per iteration of BenchmarkPipeline (default 500)
+#   INVALID_RATE       share of records generated with one known fault (default 0: every
+#                      record valid, so both validators do the whole work on each)
 #   BENCHTIME          -benchtime of the Go benchmarks (default 1x for the pipeline, 1s otherwise)
 #
 # It needs go, node, npm and GNU time (/usr/bin/time). Ajv 8.20.0 and
@@ -26,6 +28,7 @@ RSS_N=${RSS_N:-1000000}
 REPS=${REPS:-3}
 WORKERS=${WORKERS:-$(nproc)}
 PIPELINE_RECORDS=${PIPELINE_RECORDS:-500}
+INVALID_RATE=${INVALID_RATE:-0}
 
 case $N in '' | *[!0-9]*) echo "bench-compare: N must be a number of records" >&2; exit 2 ;; esac
 
@@ -68,7 +71,7 @@ go build -o "$work/casebook" ./cmd/casebook
 cb=$work/casebook
 
 log "generating $N synthetic records"
-"$cb" synth -n "$N" --seed 1 --invalid-rate 0.05 -o "$work/records.ndjson"
+"$cb" synth -n "$N" --seed 1 --invalid-rate "$INVALID_RATE" -o "$work/records.ndjson"
 
 log "installing ajv@8.20.0 and ajv-formats@3.0.1"
 mkdir -p "$work/ajv"
@@ -85,7 +88,8 @@ ajv_bad=$(sed -n 's/.*invalid=\([0-9]*\).*/\1/p' <<<"$ajv_line")
 cb_bad=$("$cb" validate --shape report --workers "$WORKERS" "$work/records.ndjson" 2>&1 >/dev/null | sed -n 's/.*rejected \([0-9]*\).*/\1/p' || true)
 
 log "Go benchmarks: schema validation"
-go test ./schema -run '^$' -bench Validate -benchmem ${BENCHTIME:+-benchtime "$BENCHTIME"} >"$work/schema.bench"
+# BenchmarkValidateSynth reads the very file Ajv read.
+CASEBOOK_BENCH_NDJSON="$work/records.ndjson" go test ./schema -run '^$' -bench Validate -benchmem ${BENCHTIME:+-benchtime "$BENCHTIME"} >"$work/schema.bench"
 log "Go benchmarks: worker pool"
 go test ./pipeline -run '^$' -bench 'MapOverhead|MapCPU' -benchmem ${BENCHTIME:+-benchtime "$BENCHTIME"} >"$work/pool.bench"
 log "Go benchmarks: the whole pipeline at 1 and 2 workers ($PIPELINE_RECORDS records)"
@@ -134,6 +138,14 @@ echo
 printf '%-52s %s\n' "measure" "value"
 printf '%-52s %s\n' "----------------------------------------------------" "--------------------------"
 printf '%-52s %s s (%s us/record e2e, %s invalid)\n' "ajv whole process (read, parse, validate)" "$ajv_s" "$ajv_us" "$ajv_bad"
+v_ns=$(metric "$work/schema.bench" BenchmarkValidateSynth/validate ns/op)
+u_ns=$(metric "$work/schema.bench" BenchmarkValidateSynth/typed-unmarshal ns/op)
+v_us=$(awk -v n="$v_ns" 'BEGIN { printf "%.1f", n / 1000 }')
+u_us=$(awk -v n="$u_ns" 'BEGIN { printf "%.1f", n / 1000 }')
+printf '%-52s %s us/record\n' "casebook Validate per record, in process (same file)" "$v_us"
+printf '%-52s %s us/record\n' "encoding/json typed decode per record (same file)" "$u_us"
+printf '%-52s %sx\n' "ratio Ajv e2e / casebook Validate, per record" "$(ratio "$ajv_us" "$v_us")"
+printf '%-52s %sx\n' "ratio casebook Validate / typed decode" "$(ratio "$v_us" "$u_us")"
 printf '%-52s %s s (%s rejected)\n' "casebook validate --workers $WORKERS" "$cb_s" "${cb_bad:-?}"
 printf '%-52s %s s\n' "casebook validate --workers 1" "$cb1_s"
 printf '%-52s %sx\n' "ratio ajv / casebook (--workers $WORKERS)" "$(ratio "$ajv_s" "$cb_s")"
