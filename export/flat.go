@@ -65,7 +65,6 @@ type FlatWriter struct {
 	rcols  []column[*report]
 	ecols  []column[*eventRow]
 	buf    rowBuf
-	blank  []string
 	writes int
 }
 
@@ -77,7 +76,6 @@ func NewFlatWriter(w io.Writer, opts CSVOptions) *FlatWriter {
 		gate:  gate{deidentified: true, validator: opts.Validator},
 		rcols: rc,
 		ecols: ec,
-		blank: make([]string, len(ec)+1),
 	}
 }
 
@@ -103,19 +101,14 @@ func (w *FlatWriter) Write(r *complication.Report) error {
 	appendCells(b, w.rcols, r, w.out.profile)
 	for k := range r.Events {
 		b.intCell(k)
-		appendCells(b, w.ecols, &eventRow{r: r, e: &r.Events[k]}, w.out.profile)
+		appendCells(b, w.ecols, b.eventRow(r, &r.Events[k]), w.out.profile)
 	}
-	b.freeze()
 	nr, ne := len(w.rcols), len(w.ecols)+1
 	if len(r.Events) == 0 {
-		b.cells = b.rangeCells(b.cells[:0], 0, nr)
-		b.cells = append(b.cells, w.blank...)
-		return w.out.write(b.cells)
+		return w.out.writeCells(b, 0, nr, ne)
 	}
 	for k := range r.Events {
-		b.cells = b.rangeCells(b.cells[:0], 0, nr)
-		b.cells = b.rangeCells(b.cells, nr+k*ne, nr+(k+1)*ne)
-		if err := w.out.write(b.cells); err != nil {
+		if err := w.out.writeCells2(b, 0, nr, nr+k*ne, nr+(k+1)*ne); err != nil {
 			return err
 		}
 	}
@@ -361,12 +354,4 @@ func setCell[T any](in *csvIn, row []string, i int, name string, c *column[T], t
 		return in.errAt(i, name, err)
 	}
 	return nil
-}
-
-// rangeCells appends cells [from, to) to dst.
-func (b *rowBuf) rangeCells(dst []string, from, to int) []string {
-	for i := from; i < to; i++ {
-		dst = append(dst, b.cell(i))
-	}
-	return dst
 }

@@ -3,9 +3,11 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"io"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -88,22 +90,23 @@ func decodeInput(r io.Reader, cs Charset) io.Reader {
 	return br
 }
 
-// csvOut is the output side shared by the CSV writers: encoding/csv
-// underneath, with the profile's BOM and line ends, and a sticky error.
+// csvOut is the output side shared by the CSV writers: RFC 4180 rows
+// exactly as encoding/csv's Writer writes them (see appendCSVField), with
+// the profile's BOM and line ends, and a sticky error. Each row is encoded
+// into one reused buffer and handed to the bufio.Writer in one call, so
+// writing a row allocates nothing.
 type csvOut struct {
 	bw      *bufio.Writer
-	cw      *csv.Writer
 	profile Profile
+	crlf    bool
 	started bool
 	header  []string
+	line    []byte // the row being encoded
 	err     error
 }
 
 func newCSVOut(w io.Writer, p Profile, header []string) *csvOut {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := csv.NewWriter(bw) // reuses bw: it is already a large enough *bufio.Writer
-	cw.UseCRLF = p == ProfileSpreadsheet
-	return &csvOut{bw: bw, cw: cw, profile: p, header: header}
+	return &csvOut{bw: bufio.NewWriterSize(w, 64<<10), profile: p, crlf: p == ProfileSpreadsheet, header: header}
 }
 
 // start writes the BOM and the header once.
@@ -121,11 +124,69 @@ func (o *csvOut) start() error {
 	return o.write(o.header)
 }
 
+// write writes one row of strings.
 func (o *csvOut) write(row []string) error {
+	o.line = o.line[:0]
+	for i, f := range row {
+		if i > 0 {
+			o.line = append(o.line, ',')
+		}
+		o.line = appendCSVField(o.line, f, o.crlf)
+	}
+	return o.endRow()
+}
+
+// writeCells writes cells [from, to) of b, then n empty cells, as one row.
+func (o *csvOut) writeCells(b *rowBuf, from, to, n int) error {
+	o.line = o.line[:0]
+	o.appendCells(b, from, to)
+	for range n {
+		o.line = append(o.line, ',')
+	}
+	if to == from && n > 0 {
+		o.line = o.line[:len(o.line)-1] // n cells take n-1 commas
+	}
+	return o.endRow()
+}
+
+// writeCells2 writes cells [from1, to1) and then [from2, to2) of b as one
+// row.
+func (o *csvOut) writeCells2(b *rowBuf, from1, to1, from2, to2 int) error {
+	o.line = o.line[:0]
+	o.appendCells(b, from1, to1)
+	if to1 > from1 && to2 > from2 {
+		o.line = append(o.line, ',')
+	}
+	o.appendCells(b, from2, to2)
+	return o.endRow()
+}
+
+func (o *csvOut) appendCells(b *rowBuf, from, to int) {
+	start := 0
+	if from > 0 {
+		start = b.ends[from-1]
+	}
+	for i := from; i < to; i++ {
+		if i > from {
+			o.line = append(o.line, ',')
+		}
+		end := b.ends[i]
+		o.line = appendCSVBytes(o.line, b.arena[start:end], o.crlf)
+		start = end
+	}
+}
+
+// endRow ends the row being encoded and hands it to the bufio.Writer.
+func (o *csvOut) endRow() error {
 	if o.err != nil {
 		return o.err
 	}
-	if err := o.cw.Write(row); err != nil {
+	if o.crlf {
+		o.line = append(o.line, '\r', '\n')
+	} else {
+		o.line = append(o.line, '\n')
+	}
+	if _, err := o.bw.Write(o.line); err != nil {
 		o.err = err
 	}
 	return o.err
@@ -135,21 +196,136 @@ func (o *csvOut) flush() error {
 	if err := o.start(); err != nil {
 		return err
 	}
-	o.cw.Flush()
-	if err := o.cw.Error(); err != nil && o.err == nil {
+	if err := o.bw.Flush(); err != nil && o.err == nil {
 		o.err = err
 	}
 	return o.err
 }
 
-// rowBuf builds the cells of one record's rows in one byte arena, which is
-// turned into one string whose substrings are the cells: one allocation
-// per record however many cells it has.
+// appendCSVField appends one field as encoding/csv's Writer (Comma ',',
+// UseCRLF crlf) writes it: as it is, unless it holds a quote, a comma, CR
+// or LF, begins with a white-space character or is exactly `\.`; then in
+// double quotes, with quotes doubled and, when crlf is set, LF written as
+// CRLF and a lone CR dropped. TestAppendCSVField and FuzzAppendCSVField
+// hold it to encoding/csv. appendCSVBytes is the same for the cells of a
+// rowBuf.
+func appendCSVField(dst []byte, field string, crlf bool) []byte {
+	special := false
+	for i := 0; i < len(field); i++ {
+		if c := field[i]; c < 64 && csvSpecial>>c&1 != 0 {
+			special = true
+			break
+		}
+	}
+	if !special && !csvQuotedAnyway(field) {
+		return append(dst, field...)
+	}
+	return appendCSVQuoted(dst, field, crlf)
+}
+
+// appendCSVBytes is appendCSVField for a []byte. It looks for the bytes
+// that need quoting eight at a time: it writes every cell of every row.
+func appendCSVBytes(dst, field []byte, crlf bool) []byte {
+	if !hasCSVSpecial(field) && !csvQuotedAnyway(field) {
+		return append(dst, field...)
+	}
+	return appendCSVQuoted(dst, field, crlf)
+}
+
+// Bit sets of bytes below 64: those that make a field quoted, those
+// rewritten inside quotes, and the ASCII white space (unicode.IsSpace)
+// that makes a field quoted when it comes first.
+const (
+	csvSpecial uint64 = 1<<'\n' | 1<<'\r' | 1<<'"' | 1<<','
+	csvQuoted  uint64 = 1<<'\n' | 1<<'\r' | 1<<'"'
+	csvSpace   uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
+)
+
+// hasCSVSpecial reports whether b holds LF, CR, '"' or ','.
+func hasCSVSpecial(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// zero has a high bit set for a zero byte of v (and none when v has
+	// no zero byte).
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
+	for len(b) >= 8 {
+		v := binary.LittleEndian.Uint64(b)
+		if zero(v^(ones*'\n'))|zero(v^(ones*'\r'))|zero(v^(ones*'"'))|zero(v^(ones*',')) != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c < 64 && csvSpecial>>c&1 != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// csvQuotedAnyway reports whether a field without special bytes is quoted
+// all the same: it is `\.`, or begins with white space.
+func csvQuotedAnyway[S ~string | ~[]byte](field S) bool {
+	if len(field) == 0 {
+		return false
+	}
+	c := field[0]
+	switch {
+	case c == '\\':
+		return len(field) == 2 && field[1] == '.'
+	case c < 64:
+		return csvSpace>>c&1 != 0
+	case c < utf8.RuneSelf:
+		return false
+	}
+	var head [utf8.UTFMax]byte
+	n := copy(head[:], field[:min(len(field), utf8.UTFMax)])
+	r, _ := utf8.DecodeRune(head[:n])
+	return stdunicode.IsSpace(r)
+}
+
+// appendCSVQuoted appends field in double quotes, as encoding/csv does.
+func appendCSVQuoted[S ~string | ~[]byte](dst []byte, field S, crlf bool) []byte {
+	dst = append(dst, '"')
+	from := 0
+	for i := 0; i < len(field); i++ {
+		c := field[i]
+		if c >= 64 || csvQuoted>>c&1 == 0 {
+			continue
+		}
+		dst = append(dst, field[from:i]...)
+		from = i + 1
+		switch c {
+		case '"':
+			dst = append(dst, '"', '"')
+		case '\r':
+			if !crlf {
+				dst = append(dst, '\r')
+			}
+		case '\n':
+			if crlf {
+				dst = append(dst, '\r', '\n')
+			} else {
+				dst = append(dst, '\n')
+			}
+		}
+	}
+	dst = append(dst, field[from:]...)
+	return append(dst, '"')
+}
+
+// rowBuf builds the cells of one record's rows in one byte arena; cell i
+// is arena[ends[i-1]:ends[i]]. It is reused from record to record.
 type rowBuf struct {
 	arena []byte
-	ends  []int // end offset of each cell in arena
-	cells []string
-	text  string
+	ends  []int    // end offset of each cell in arena
+	event eventRow // reused by eventRow
+}
+
+// eventRow returns the event e of r as a row, in storage reused from event
+// to event: it is valid until the next call.
+func (b *rowBuf) eventRow(r *report, e *event) *eventRow {
+	b.event = eventRow{r: r, e: e}
+	return &b.event
 }
 
 func (b *rowBuf) reset() {
@@ -163,7 +339,7 @@ func appendCells[T any](b *rowBuf, cols []column[T], t T, p Profile) {
 		c := &cols[i]
 		from := len(b.arena)
 		b.arena = c.get(t, b.arena)
-		if c.kind.stringy() {
+		if c.kind.stringy() && len(b.arena) > from {
 			b.arena = normaliseLineBreaks(b.arena, from)
 			if p == ProfileSpreadsheet {
 				b.arena = neutralise(b.arena, from)
@@ -185,17 +361,8 @@ func (b *rowBuf) uuidCell(u uuid.UUID) {
 	b.ends = append(b.ends, len(b.arena))
 }
 
-// freeze makes the arena's string; call it after the last append.
-func (b *rowBuf) freeze() { b.text = string(b.arena) }
-
-// cell returns cell i (after freeze).
-func (b *rowBuf) cell(i int) string {
-	from := 0
-	if i > 0 {
-		from = b.ends[i-1]
-	}
-	return b.text[from:b.ends[i]]
-}
+// endCell ends a cell whose bytes the caller appended to arena.
+func (b *rowBuf) endCell() { b.ends = append(b.ends, len(b.arena)) }
 
 // csvIn is the input side shared by the CSV readers.
 type csvIn struct {

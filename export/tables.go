@@ -269,7 +269,7 @@ func (t *eventsTable) appendRows(b *rowBuf, r *report, p Profile) int {
 	for k := range r.Events {
 		b.uuidCell(r.ID)
 		b.intCell(k)
-		appendCells(b, t.cols, &eventRow{r: r, e: &r.Events[k]}, p)
+		appendCells(b, t.cols, b.eventRow(r, &r.Events[k]), p)
 	}
 	return len(r.Events)
 }
@@ -439,6 +439,7 @@ type setOut[R any] struct {
 	tableSet[R]
 	outs   []*csvOut
 	counts []int
+	widths []int // of each table, computed once
 	lastID uuid.UUID
 }
 
@@ -474,6 +475,7 @@ func createTables[R any](w *TablesWriter, s *setOut[R]) error {
 		}
 		w.files = append(w.files, f)
 		s.outs = append(s.outs, newCSVOut(f, w.profile, t.header()))
+		s.widths = append(s.widths, t.width())
 	}
 	s.counts = make([]int, len(s.list))
 	return nil
@@ -535,19 +537,18 @@ func writeRows[R any](w *TablesWriter, s *setOut[R], r R) error {
 	for i, t := range s.list {
 		s.counts[i] = t.appendRows(b, r, w.profile)
 	}
-	b.freeze()
 	cell := 0
-	for i, t := range s.list {
+	for i := range s.list {
 		out := s.outs[i]
 		if err := out.start(); err != nil {
 			w.err = err
 			return err
 		}
-		wd := t.width()
+		wd := s.widths[i]
 		for range s.counts[i] {
-			b.cells = b.rangeCells(b.cells[:0], cell, cell+wd)
+			err := out.writeCells(b, cell, cell+wd, 0)
 			cell += wd
-			if err := out.write(b.cells); err != nil {
+			if err != nil {
 				w.err = err
 				return err
 			}
