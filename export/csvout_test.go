@@ -19,27 +19,32 @@ func stdCSV(t testing.TB, crlf bool, rows ...[]string) []byte {
 	return buf.Bytes()
 }
 
-// ourCSV is what csvOut writes for rows, through both of its paths: rows
-// of strings, and rows of rowBuf cells.
+// ourCSV is what the CSV writers write for rows, both ways: rows of
+// strings through csvOut, and rows built in a rowBuf.
 func ourCSV(t testing.TB, crlf bool, rows ...[]string) (strs, cells []byte) {
 	p := ProfileMachine
 	if crlf {
 		p = ProfileSpreadsheet
 	}
-	var a, b bytes.Buffer
-	oa, ob := newCSVOut(&a, p, nil), newCSVOut(&b, p, nil)
+	var a bytes.Buffer
+	o := newCSVOut(&a, p, nil)
+	rb := newRowBuf(p)
 	for _, row := range rows {
-		require.NoError(t, oa.write(row))
-		var rb rowBuf
+		require.NoError(t, o.write(row))
 		for _, f := range row {
-			rb.arena = append(rb.arena, f...)
-			rb.endCell()
+			rb.textCell(f)
 		}
-		require.NoError(t, ob.writeCells(&rb, 0, len(row), 0))
+		rb.endRow()
 	}
-	require.NoError(t, oa.bw.Flush())
-	require.NoError(t, ob.bw.Flush())
-	return a.Bytes(), b.Bytes()
+	require.NoError(t, o.bw.Flush())
+	return a.Bytes(), rb.arena
+}
+
+// textCell appends a cell holding s as it is.
+func (b *rowBuf) textCell(s string) {
+	from := b.startCell()
+	b.arena = append(b.arena, s...)
+	b.endCell(from)
 }
 
 var csvFieldCases = []string{
@@ -79,32 +84,34 @@ func TestAppendCSVField(t *testing.T) {
 	}
 }
 
-// TestCSVOutEmptyCells covers the rows writeCells pads with empty cells
-// and the rows writeCells2 joins.
-func TestCSVOutEmptyCells(t *testing.T) {
-	var rb rowBuf
-	for _, f := range []string{"a", "b,c", "", "d"} {
-		rb.arena = append(rb.arena, f...)
-		rb.endCell()
-	}
-	var buf bytes.Buffer
-	o := newCSVOut(&buf, ProfileMachine, nil)
-	require.NoError(t, o.writeCells(&rb, 0, 2, 3))
-	require.NoError(t, o.writeCells(&rb, 0, 0, 3))
-	require.NoError(t, o.writeCells(&rb, 1, 1, 0))
-	require.NoError(t, o.writeCells2(&rb, 0, 1, 2, 4))
-	require.NoError(t, o.writeCells2(&rb, 0, 0, 2, 4))
-	require.NoError(t, o.writeCells2(&rb, 0, 2, 3, 3))
-	require.NoError(t, o.bw.Flush())
+// TestRowBufRows covers the rows the flat writer builds: cells continued
+// after a row's first part, and empty cells.
+func TestRowBufRows(t *testing.T) {
+	b := newRowBuf(ProfileMachine)
+	b.textCell("a")
+	b.textCell("b,c")
+	rep := len(b.arena)
+	b.continueRow()
+	b.emptyCells(3)
+	b.endRow()
+	p1 := len(b.arena)
+	b.continueRow()
+	b.intCell(7)
+	b.textCell("")
+	b.endRow()
+	p2 := len(b.arena)
+	b.emptyCells(3)
+	b.endRow()
+	b.emptyCells(1)
+	b.endRow()
+	got := string(b.arena[:rep]) + string(b.arena[rep:p1]) + string(b.arena[:rep]) + string(b.arena[p1:p2]) + string(b.arena[p2:])
 	want := stdCSV(t, false,
 		[]string{"a", "b,c", "", "", ""},
+		[]string{"a", "b,c", "7", ""},
 		[]string{"", "", ""},
 		[]string{""},
-		[]string{"a", "", "d"},
-		[]string{"", "d"},
-		[]string{"a", "b,c"},
 	)
-	require.Equal(t, string(want), buf.String())
+	require.Equal(t, string(want), got)
 }
 
 // FuzzAppendCSVField holds csvOut to encoding/csv on arbitrary fields.

@@ -65,6 +65,7 @@ type FlatWriter struct {
 	rcols  []column[*report]
 	ecols  []column[*eventRow]
 	buf    rowBuf
+	ends   []int // end of each event's cells in buf
 	writes int
 }
 
@@ -76,6 +77,7 @@ func NewFlatWriter(w io.Writer, opts CSVOptions) *FlatWriter {
 		gate:  gate{deidentified: true, validator: opts.Validator},
 		rcols: rc,
 		ecols: ec,
+		buf:   newRowBuf(opts.Profile),
 	}
 }
 
@@ -96,21 +98,35 @@ func (w *FlatWriter) Write(r *complication.Report) error {
 	if err := w.out.start(); err != nil {
 		return err
 	}
+	// The report's cells are built once; each event's row is them, then
+	// the event's cells.
 	b := &w.buf
 	b.reset()
-	appendCells(b, w.rcols, r, w.out.profile)
-	for k := range r.Events {
-		b.intCell(k)
-		appendCells(b, w.ecols, b.eventRow(r, &r.Events[k]), w.out.profile)
-	}
-	nr, ne := len(w.rcols), len(w.ecols)+1
+	appendCells(b, w.rcols, r)
+	rep := len(b.arena)
 	if len(r.Events) == 0 {
-		return w.out.writeCells(b, 0, nr, ne)
+		b.continueRow()
+		b.emptyCells(len(w.ecols) + 1)
+		b.endRow()
+		return w.out.writeBytes(b.arena)
 	}
+	w.ends = w.ends[:0]
 	for k := range r.Events {
-		if err := w.out.writeCells2(b, 0, nr, nr+k*ne, nr+(k+1)*ne); err != nil {
+		b.continueRow()
+		b.intCell(k)
+		appendCells(b, w.ecols, b.eventRow(r, &r.Events[k]))
+		b.endRow()
+		w.ends = append(w.ends, len(b.arena))
+	}
+	from := rep
+	for _, end := range w.ends {
+		if err := w.out.writeBytes(b.arena[:rep]); err != nil {
 			return err
 		}
+		if err := w.out.writeBytes(b.arena[from:end]); err != nil {
+			return err
+		}
+		from = end
 	}
 	return nil
 }

@@ -92,9 +92,10 @@ func decodeInput(r io.Reader, cs Charset) io.Reader {
 
 // csvOut is the output side shared by the CSV writers: RFC 4180 rows
 // exactly as encoding/csv's Writer writes them (see appendCSVField), with
-// the profile's BOM and line ends, and a sticky error. Each row is encoded
-// into one reused buffer and handed to the bufio.Writer in one call, so
-// writing a row allocates nothing.
+// the profile's BOM and line ends, and a sticky error. Rows come encoded
+// from a rowBuf (writeBytes), or as strings (write: the header, SDTM),
+// which are encoded into one reused buffer; either way writing a row
+// allocates nothing.
 type csvOut struct {
 	bw      *bufio.Writer
 	profile Profile
@@ -136,44 +137,15 @@ func (o *csvOut) write(row []string) error {
 	return o.endRow()
 }
 
-// writeCells writes cells [from, to) of b, then n empty cells, as one row.
-func (o *csvOut) writeCells(b *rowBuf, from, to, n int) error {
-	o.line = o.line[:0]
-	o.appendCells(b, from, to)
-	for range n {
-		o.line = append(o.line, ',')
+// writeBytes writes rows already encoded (by a rowBuf).
+func (o *csvOut) writeBytes(rows []byte) error {
+	if o.err != nil {
+		return o.err
 	}
-	if to == from && n > 0 {
-		o.line = o.line[:len(o.line)-1] // n cells take n-1 commas
+	if _, err := o.bw.Write(rows); err != nil {
+		o.err = err
 	}
-	return o.endRow()
-}
-
-// writeCells2 writes cells [from1, to1) and then [from2, to2) of b as one
-// row.
-func (o *csvOut) writeCells2(b *rowBuf, from1, to1, from2, to2 int) error {
-	o.line = o.line[:0]
-	o.appendCells(b, from1, to1)
-	if to1 > from1 && to2 > from2 {
-		o.line = append(o.line, ',')
-	}
-	o.appendCells(b, from2, to2)
-	return o.endRow()
-}
-
-func (o *csvOut) appendCells(b *rowBuf, from, to int) {
-	start := 0
-	if from > 0 {
-		start = b.ends[from-1]
-	}
-	for i := from; i < to; i++ {
-		if i > from {
-			o.line = append(o.line, ',')
-		}
-		end := b.ends[i]
-		o.line = appendCSVBytes(o.line, b.arena[start:end], o.crlf)
-		start = end
-	}
+	return o.err
 }
 
 // endRow ends the row being encoded and hands it to the bufio.Writer.
@@ -207,8 +179,7 @@ func (o *csvOut) flush() error {
 // or LF, begins with a white-space character or is exactly `\.`; then in
 // double quotes, with quotes doubled and, when crlf is set, LF written as
 // CRLF and a lone CR dropped. TestAppendCSVField and FuzzAppendCSVField
-// hold it to encoding/csv. appendCSVBytes is the same for the cells of a
-// rowBuf.
+// hold it to encoding/csv, and rowBuf.endCell does the same for its cells.
 func appendCSVField(dst []byte, field string, crlf bool) []byte {
 	special := false
 	for i := 0; i < len(field); i++ {
@@ -223,15 +194,6 @@ func appendCSVField(dst []byte, field string, crlf bool) []byte {
 	return appendCSVQuoted(dst, field, crlf)
 }
 
-// appendCSVBytes is appendCSVField for a []byte. It looks for the bytes
-// that need quoting eight at a time: it writes every cell of every row.
-func appendCSVBytes(dst, field []byte, crlf bool) []byte {
-	if !hasCSVSpecial(field) && !csvQuotedAnyway(field) {
-		return append(dst, field...)
-	}
-	return appendCSVQuoted(dst, field, crlf)
-}
-
 // Bit sets of bytes below 64: those that make a field quoted, those
 // rewritten inside quotes, and the ASCII white space (unicode.IsSpace)
 // that makes a field quoted when it comes first.
@@ -241,7 +203,8 @@ const (
 	csvSpace   uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
 )
 
-// hasCSVSpecial reports whether b holds LF, CR, '"' or ','.
+// hasCSVSpecial reports whether b holds LF, CR, '"' or ','. It looks at
+// eight bytes at a time: it sees every cell of every row.
 func hasCSVSpecial(b []byte) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	// zero has a high bit set for a zero byte of v (and none when v has
@@ -313,12 +276,26 @@ func appendCSVQuoted[S ~string | ~[]byte](dst []byte, field S, crlf bool) []byte
 	return append(dst, '"')
 }
 
-// rowBuf builds the cells of one record's rows in one byte arena; cell i
-// is arena[ends[i-1]:ends[i]]. It is reused from record to record.
+// rowBuf builds the rows of one record in one reused byte arena, already
+// encoded as CSV for a profile: cells (after line-break normalisation and,
+// for the spreadsheet profile, formula neutralisation) are quoted as
+// encoding/csv quotes them and joined with commas, and each row ends with
+// the profile's line end. A writer then hands ranges of the arena to its
+// csvOut as they are.
 type rowBuf struct {
-	arena []byte
-	ends  []int    // end offset of each cell in arena
-	event eventRow // reused by eventRow
+	arena    []byte
+	profile  Profile
+	crlf     bool
+	rowCells int      // cells in the row being built
+	scratch  []byte   // a cell being quoted
+	event    eventRow // reused by eventRow
+}
+
+func newRowBuf(p Profile) rowBuf { return rowBuf{profile: p, crlf: p == ProfileSpreadsheet} }
+
+func (b *rowBuf) reset() {
+	b.arena = b.arena[:0]
+	b.rowCells = 0
 }
 
 // eventRow returns the event e of r as a row, in storage reused from event
@@ -328,41 +305,78 @@ func (b *rowBuf) eventRow(r *report, e *event) *eventRow {
 	return &b.event
 }
 
-func (b *rowBuf) reset() {
-	b.arena = b.arena[:0]
-	b.ends = b.ends[:0]
+// startCell begins a cell: a comma unless it is the row's first. It
+// returns where the cell's text begins.
+func (b *rowBuf) startCell() int {
+	if b.rowCells > 0 {
+		b.arena = append(b.arena, ',')
+	}
+	b.rowCells++
+	return len(b.arena)
 }
 
-// appendCells appends the cells of cols for t.
-func appendCells[T any](b *rowBuf, cols []column[T], t T, p Profile) {
+// endCell quotes the cell's text, arena[from:], if CSV needs it.
+func (b *rowBuf) endCell(from int) {
+	cell := b.arena[from:]
+	if !hasCSVSpecial(cell) && !csvQuotedAnyway(cell) {
+		return
+	}
+	b.scratch = append(b.scratch[:0], cell...)
+	b.arena = appendCSVQuoted(b.arena[:from], b.scratch, b.crlf)
+}
+
+// continueRow makes the next cell follow the cells already built, as if
+// they were in the same row: the flat layout writes the report's cells
+// once and puts them before each event's.
+func (b *rowBuf) continueRow() { b.rowCells = max(b.rowCells, 1) }
+
+// endRow ends the row with the profile's line end.
+func (b *rowBuf) endRow() {
+	if b.crlf {
+		b.arena = append(b.arena, '\r', '\n')
+	} else {
+		b.arena = append(b.arena, '\n')
+	}
+	b.rowCells = 0
+}
+
+// appendCells appends the cells of cols for t to the row being built.
+func appendCells[T any](b *rowBuf, cols []column[T], t T) {
 	for i := range cols {
 		c := &cols[i]
-		from := len(b.arena)
+		from := b.startCell()
 		b.arena = c.get(t, b.arena)
-		if c.kind.stringy() && len(b.arena) > from {
+		if len(b.arena) == from {
+			continue // empty: never quoted
+		}
+		if c.kind.stringy() {
 			b.arena = normaliseLineBreaks(b.arena, from)
-			if p == ProfileSpreadsheet {
+			if b.profile == ProfileSpreadsheet {
 				b.arena = neutralise(b.arena, from)
 			}
 		}
-		b.ends = append(b.ends, len(b.arena))
+		b.endCell(from)
+	}
+}
+
+// emptyCells appends n empty cells.
+func (b *rowBuf) emptyCells(n int) {
+	for range n {
+		b.startCell()
 	}
 }
 
 // intCell appends a cell holding n (a link column).
 func (b *rowBuf) intCell(n int) {
+	b.startCell()
 	b.arena = appendInt(b.arena, n)
-	b.ends = append(b.ends, len(b.arena))
 }
 
 // uuidCell appends a cell holding u (a link column).
 func (b *rowBuf) uuidCell(u uuid.UUID) {
+	b.startCell()
 	b.arena = appendUUID(b.arena, u)
-	b.ends = append(b.ends, len(b.arena))
 }
-
-// endCell ends a cell whose bytes the caller appended to arena.
-func (b *rowBuf) endCell() { b.ends = append(b.ends, len(b.arena)) }
 
 // csvIn is the input side shared by the CSV readers.
 type csvIn struct {
