@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -273,6 +274,26 @@ func BenchmarkReaders(b *testing.B) {
 			}
 		})
 	})
+	var envelope bytes.Buffer
+	ew := NewEnvelopeWriter(&envelope, EnvelopeOptions{Header: testHeader(), Now: func() time.Time { return testNow }})
+	for _, r := range ring {
+		require.NoError(b, ew.Write(r))
+	}
+	require.NoError(b, ew.Close())
+	b.Run("envelope-validating", func(b *testing.B) {
+		perRecord(b, func() {
+			er := NewEnvelopeReader(bytes.NewReader(envelope.Bytes()), ReadOptions{Validator: v})
+			for {
+				res, err := er.Next()
+				if err == io.EOF {
+					return
+				}
+				if err != nil || res.Rejected() {
+					b.Fatal(err, res.Findings)
+				}
+			}
+		})
+	})
 	b.Run("flat", func(b *testing.B) {
 		perRecord(b, func() {
 			fr := NewFlatReader(bytes.NewReader(flat), CSVReadOptions{})
@@ -301,4 +322,37 @@ func BenchmarkReaders(b *testing.B) {
 			}
 		})
 	})
+}
+
+// BenchmarkEnvelopeScan is the envelope reader's own cost per record:
+// cutting the raw records out of a records array, without validating
+// them (BenchmarkReaders/envelope-validating minus the validator).
+func BenchmarkEnvelopeScan(b *testing.B) {
+	lines := ndjsonLines(b, benchRing())
+	array := []byte("[" + strings.Join(lines, ",") + "]")
+	b.SetBytes(int64(len(array)))
+	b.ReportAllocs()
+	cpu0, cpuOK := processCPU()
+	var buf []byte
+	for b.Loop() {
+		s := newScanner(bytes.NewReader(array))
+		if _, err := s.next(); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			var err error
+			if buf, _, err = s.value(buf[:0], 1<<20); err != nil {
+				b.Fatal(err)
+			}
+			c, _ := s.peek()
+			_, _ = s.next()
+			if c == ']' {
+				break
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(lines)), "ns/record")
+	if cpu1, _ := processCPU(); cpuOK {
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N*len(lines)), "cpu-ns/record")
+	}
 }
