@@ -16,9 +16,9 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Profile is a CSV dialect. Both profiles quote per RFC 4180 (through
-// encoding/csv) and write the empty cell for a missing value, never NA or
-// null.
+// Profile is a CSV dialect. Both profiles quote per RFC 4180, exactly as
+// encoding/csv does, and write the empty cell for a missing value, never
+// NA or null.
 type Profile uint8
 
 const (
