@@ -2,6 +2,7 @@ package complication
 
 import (
 	"errors"
+	"math"
 	"time"
 )
 
@@ -262,12 +263,56 @@ func Interval(from, to PartialDate) (minDays, maxDays int, ok bool) {
 	if from.IsZero() || to.IsZero() {
 		return 0, 0, false
 	}
-	minDays = days(to.firstDay().Sub(from.lastDay()))
-	maxDays = days(to.lastDay().Sub(from.firstDay()))
-	return minDays, maxDays, true
+	fromFirst, fromLast := from.dayRange()
+	toFirst, toLast := to.dayRange()
+	return saturatedDays(toFirst - fromLast), saturatedDays(toLast - fromFirst), true
 }
 
-func days(d time.Duration) int { return int(d / (24 * time.Hour)) }
+// maxDurationDays is the most whole days a time.Duration holds (about 292
+// years).
+const maxDurationDays = int(math.MaxInt64 / int64(24*time.Hour))
+
+// saturatedDays limits n to ±maxDurationDays. Interval used to subtract
+// time.Time values, whose difference saturates at the largest Duration; it
+// keeps that result for dates more than 292 years apart, so exports stay
+// the same.
+func saturatedDays(n int) int { return max(-maxDurationDays, min(n, maxDurationDays)) }
+
+// dayRange returns the day numbers ([civilDay]) of the first and last
+// calendar days d covers. d must not be zero.
+func (d PartialDate) dayRange() (first, last int) {
+	y, m := int(d.year), int(d.month)
+	switch d.prec {
+	case PrecisionYear:
+		return civilDay(y, 1, 1), civilDay(y+1, 1, 1) - 1
+	case PrecisionMonth:
+		if m == 12 {
+			return civilDay(y, 12, 1), civilDay(y+1, 1, 1) - 1
+		}
+		return civilDay(y, m, 1), civilDay(y, m+1, 1) - 1
+	}
+	n := civilDay(y, m, int(d.day))
+	return n, n
+}
+
+// civilDay returns the number of days from 1970-01-01 to the date y-m-d
+// (month 1 to 12) in the proleptic Gregorian calendar, as time.Date would
+// count them, without building a time.Time (Howard Hinnant's
+// days_from_civil). Interval uses it: it is called for every event of
+// every record exported.
+func civilDay(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400                     // [0, 399]
+	doy := (153*((m+9)%12)+2)/5 + d - 1    // [0, 365], from March 1st
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]
+	return era*146097 + doe - 719468
+}
 
 // String returns the date in its own precision, or "" for the zero date.
 func (d PartialDate) String() string {

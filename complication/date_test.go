@@ -250,3 +250,39 @@ func BenchmarkParsePartialDate(b *testing.B) {
 		}
 	}
 }
+
+// TestIntervalMatchesTime holds Interval's day arithmetic to time.Time's
+// over dates of every precision, across leap years, century years and
+// the ends of the supported range.
+func TestIntervalMatchesTime(t *testing.T) {
+	days := func(d time.Duration) int { return int(d / (24 * time.Hour)) }
+	first := func(d complication.PartialDate) time.Time { return d.Truncate(complication.PrecisionDay).Start() }
+	last := func(d complication.PartialDate) time.Time {
+		return d.Truncate(complication.PrecisionDay).End().AddDate(0, 0, -1)
+	}
+	var dates []complication.PartialDate
+	for _, y := range []int{1, 2, 3, 4, 5, 99, 100, 101, 399, 400, 401, 1582, 1600, 1700, 1900, 1969, 1970, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9998, 9999} {
+		for m := time.January; m <= time.December; m++ {
+			dates = append(dates, complication.DateOf(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), complication.PrecisionMonth))
+			for _, d := range []int{1, 2, 15, 28, 29, 30, 31} {
+				tm := time.Date(y, m, d, 13, 45, 0, 0, time.UTC)
+				if tm.Month() != m {
+					continue // no such day in this month
+				}
+				dates = append(dates, complication.DateOf(tm, complication.PrecisionDay), complication.DateOf(tm, complication.PrecisionMinute))
+			}
+		}
+		dates = append(dates, complication.DateOf(time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC), complication.PrecisionYear))
+	}
+	for i, from := range dates {
+		for j := i % 7; j < len(dates); j += 7 {
+			to := dates[j]
+			lo, hi, ok := complication.Interval(from, to)
+			require.True(t, ok)
+			wantLo, wantHi := days(first(to).Sub(last(from))), days(last(to).Sub(first(from)))
+			if lo != wantLo || hi != wantHi {
+				t.Fatalf("Interval(%s, %s) = %d, %d; time.Time gives %d, %d", from, to, lo, hi, wantLo, wantHi)
+			}
+		}
+	}
+}

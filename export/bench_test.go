@@ -5,12 +5,14 @@ import (
 	"flag"
 	"io"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/schema"
 )
 
 var benchRecords = flag.Int("records", 1_000_000, "records BenchmarkStreamTables writes per iteration")
@@ -107,48 +109,108 @@ func benchRing() []*complication.Report {
 	return ring
 }
 
+// complaintRing returns distinct synthetic complaints, de-identified by
+// the registry profile, to cycle through.
+func complaintRing(tb testing.TB) []*complication.Complaint {
+	a := testAnonymizer(tb)
+	g := synthGen(5)
+	ring := make([]*complication.Complaint, 0, 256)
+	for len(ring) < cap(ring) {
+		if c, err := a.Complaint(g.NextComplaint().Complaint); err == nil {
+			ring = append(ring, c)
+		}
+	}
+	return ring
+}
+
+// cpuMetric reports the process's CPU time per operation (garbage
+// collection included) as cpu-ns/op: on a loaded machine it is steadier
+// than the wall-clock ns/op. Call the returned function after the loop.
+func cpuMetric(b *testing.B) func() {
+	start, ok := processCPU()
+	return func() {
+		if end, _ := processCPU(); ok && b.N > 0 {
+			b.ReportMetric(float64((end-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
+// benchWriter is what every writer offers.
+type benchWriter interface {
+	Write(*complication.Report) error
+	WriteComplaint(*complication.Complaint) error
+}
+
+// BenchmarkWriters writes one record per operation to each writer (to
+// io.Discard), cycling through 256 distinct records; the -complaints
+// variants write complaints.
 func BenchmarkWriters(b *testing.B) {
 	ring := benchRing()
+	complaints := complaintRing(b)
 	clock := func() time.Time { return testNow }
 	for _, bc := range []struct {
-		name string
-		make func() (recordWriter, func() error)
+		name       string
+		complaints bool
+		make       func() (benchWriter, func() error)
 	}{
-		{"flat", func() (recordWriter, func() error) {
+		{"flat", false, func() (benchWriter, func() error) {
 			w := NewFlatWriter(io.Discard, CSVOptions{})
 			return w, w.Flush
 		}},
-		{"flat-spreadsheet", func() (recordWriter, func() error) {
+		{"flat-spreadsheet", false, func() (benchWriter, func() error) {
 			w := NewFlatWriter(io.Discard, CSVOptions{Profile: ProfileSpreadsheet})
 			return w, w.Flush
 		}},
-		{"tables", func() (recordWriter, func() error) {
+		{"tables", false, func() (benchWriter, func() error) {
 			w, _ := NewTablesWriter(discardSink{}, CSVOptions{})
 			return w, w.Flush
 		}},
-		{"ndjson", func() (recordWriter, func() error) {
+		{"tables-spreadsheet", false, func() (benchWriter, func() error) {
+			w, _ := NewTablesWriter(discardSink{}, CSVOptions{Profile: ProfileSpreadsheet})
+			return w, w.Flush
+		}},
+		{"tables-complaints", true, func() (benchWriter, func() error) {
+			w, _ := NewTablesWriter(discardSink{}, CSVOptions{})
+			return w, w.Flush
+		}},
+		{"ndjson", false, func() (benchWriter, func() error) {
 			w := NewNDJSONWriter(io.Discard, JSONOptions{})
 			return w, w.Flush
 		}},
-		{"envelope", func() (recordWriter, func() error) {
+		{"ndjson-complaints", true, func() (benchWriter, func() error) {
+			w := NewNDJSONWriter(io.Discard, JSONOptions{})
+			return w, w.Flush
+		}},
+		{"envelope", false, func() (benchWriter, func() error) {
 			w := NewEnvelopeWriter(io.Discard, EnvelopeOptions{Header: testHeader(), Now: clock})
 			return w, w.Close
 		}},
-		{"fhir", func() (recordWriter, func() error) {
+		{"fhir", false, func() (benchWriter, func() error) {
 			w := NewFHIRWriter(io.Discard, FHIROptions{Now: clock})
 			return w, w.Close
 		}},
-		{"sdtm", func() (recordWriter, func() error) {
+		{"sdtm", false, func() (benchWriter, func() error) {
 			w := NewSDTMWriter(io.Discard, SDTMOptions{})
+			return w, w.Flush
+		}},
+		{"sdtm-spreadsheet", false, func() (benchWriter, func() error) {
+			w := NewSDTMWriter(io.Discard, SDTMOptions{Profile: ProfileSpreadsheet})
 			return w, w.Flush
 		}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			w, finish := bc.make()
 			b.ReportAllocs()
+			done := cpuMetric(b)
 			i := 0
 			for b.Loop() {
-				if err := w.Write(ring[i%len(ring)]); err != nil {
+				var err error
+				if bc.complaints {
+					err = w.WriteComplaint(complaints[i%len(complaints)])
+				} else {
+					err = w.Write(ring[i%len(ring)])
+				}
+				if err != nil {
 					b.Fatal(err)
 				}
 				i++
@@ -156,6 +218,7 @@ func BenchmarkWriters(b *testing.B) {
 			if err := finish(); err != nil {
 				b.Fatal(err)
 			}
+			done()
 		})
 	}
 }
@@ -173,16 +236,55 @@ func BenchmarkReaders(b *testing.B) {
 	tables := memSinkOf(b, ring).fs()
 	perRecord := func(b *testing.B, read func()) {
 		b.ReportAllocs()
+		cpu0, cpuOK := processCPU()
 		for b.Loop() {
 			read()
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ring)), "ns/record")
+		if cpu1, _ := processCPU(); cpuOK {
+			b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N*len(ring)), "cpu-ns/record")
+		}
 	}
+	// The validator alone on the same lines, for the reader's own
+	// overhead: ndjson-validating minus validator-only.
+	lines := bytes.SplitAfter(ndjson.Bytes(), []byte("\n"))
+	b.Run("validator-only", func(b *testing.B) {
+		perRecord(b, func() {
+			for _, l := range lines {
+				if len(l) == 0 {
+					continue
+				}
+				if r, fs := v.DecodeReport(schema.ReportSubmission, bytes.TrimSuffix(l, []byte("\n"))); r == nil {
+					b.Fatal(fs)
+				}
+			}
+		})
+	})
 	b.Run("ndjson-validating", func(b *testing.B) {
 		perRecord(b, func() {
 			nr := NewNDJSONReader(bytes.NewReader(ndjson.Bytes()), ReadOptions{Validator: v})
 			for {
 				res, err := nr.Next()
+				if err == io.EOF {
+					return
+				}
+				if err != nil || res.Rejected() {
+					b.Fatal(err, res.Findings)
+				}
+			}
+		})
+	})
+	var envelope bytes.Buffer
+	ew := NewEnvelopeWriter(&envelope, EnvelopeOptions{Header: testHeader(), Now: func() time.Time { return testNow }})
+	for _, r := range ring {
+		require.NoError(b, ew.Write(r))
+	}
+	require.NoError(b, ew.Close())
+	b.Run("envelope-validating", func(b *testing.B) {
+		perRecord(b, func() {
+			er := NewEnvelopeReader(bytes.NewReader(envelope.Bytes()), ReadOptions{Validator: v})
+			for {
+				res, err := er.Next()
 				if err == io.EOF {
 					return
 				}
@@ -220,4 +322,37 @@ func BenchmarkReaders(b *testing.B) {
 			}
 		})
 	})
+}
+
+// BenchmarkEnvelopeScan is the envelope reader's own cost per record:
+// cutting the raw records out of a records array, without validating
+// them (BenchmarkReaders/envelope-validating minus the validator).
+func BenchmarkEnvelopeScan(b *testing.B) {
+	lines := ndjsonLines(b, benchRing())
+	array := []byte("[" + strings.Join(lines, ",") + "]")
+	b.SetBytes(int64(len(array)))
+	b.ReportAllocs()
+	cpu0, cpuOK := processCPU()
+	var buf []byte
+	for b.Loop() {
+		s := newScanner(bytes.NewReader(array))
+		if _, err := s.next(); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			var err error
+			if buf, _, err = s.value(buf[:0], 1<<20); err != nil {
+				b.Fatal(err)
+			}
+			c, _ := s.peek()
+			_, _ = s.next()
+			if c == ']' {
+				break
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(lines)), "ns/record")
+	if cpu1, _ := processCPU(); cpuOK {
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N*len(lines)), "cpu-ns/record")
+	}
 }

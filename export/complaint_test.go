@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -89,7 +90,7 @@ func TestComplaintJSONRoundTrip(t *testing.T) {
 		require.NoError(t, w.Close())
 		require.Greater(t, escalations, 0)
 		require.Equal(t, Counts{Records: len(cs), Escalations: escalations}, w.Counts())
-		require.True(t, bytes.HasSuffix(buf.Bytes(), []byte(`],"counts":{"records":12,"escalations":`+itoa(escalations)+"}}\n")), "%s", buf.Bytes()[buf.Len()-80:])
+		require.True(t, bytes.HasSuffix(buf.Bytes(), []byte(`],"counts":{"records":12,"escalations":`+strconv.Itoa(escalations)+"}}\n")), "%s", buf.Bytes()[buf.Len()-80:])
 		// The kind comes from the envelope: the zero ReadOptions read it.
 		er := NewEnvelopeReader(bytes.NewReader(buf.Bytes()), ReadOptions{Validator: v})
 		var got []*complication.Complaint
@@ -160,7 +161,7 @@ func TestComplaintEnvelopeReader(t *testing.T) {
 		escalations += len(c.Escalations)
 	}
 	require.Greater(t, escalations, 0)
-	counts := `"counts":{"records":4,"escalations":` + itoa(escalations) + `}`
+	counts := `"counts":{"records":4,"escalations":` + strconv.Itoa(escalations) + `}`
 	require.Contains(t, good, counts)
 
 	t.Run("shape given and matching", func(t *testing.T) {

@@ -2,7 +2,9 @@ package export
 
 import (
 	"bufio"
+	"crypto/sha1"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -265,6 +267,8 @@ type FHIRWriter struct {
 	m       *fhirMapping
 	ns      uuid.UUID
 	enc     *jsonEnc
+	buf     []byte // the entries of the record being written
+	urnBuf  []byte // scratch of urn
 	started bool
 	entries int
 	writes  int
@@ -312,7 +316,7 @@ func (w *FHIRWriter) Write(r *complication.Report) error {
 		return &RecordError{Index: idx, Pointer: "/id", Err: ErrNoID}
 	}
 	// Encode every entry first, so a refused record writes nothing.
-	var buf []byte
+	buf := w.buf[:0]
 	entries := w.entriesOf(r)
 	for i, e := range entries {
 		b, err := w.enc.encode(e)
@@ -326,6 +330,7 @@ func (w *FHIRWriter) Write(r *complication.Report) error {
 		}
 		buf = append(buf, b...)
 	}
+	w.buf = buf
 	if _, err := w.bw.Write(buf); err != nil {
 		w.err = err
 		return err
@@ -370,8 +375,22 @@ func (w *FHIRWriter) Close() error {
 	return w.err
 }
 
+// urn returns "urn:uuid:" and the name-based UUID of the resource at ptr
+// in r: uuid.NewSHA1(w.ns, []byte(r.ID.String()+ptr)), computed without
+// its allocations.
 func (w *FHIRWriter) urn(r *report, ptr string) string {
-	return "urn:uuid:" + uuid.NewSHA1(w.ns, []byte(r.ID.String()+ptr)).String()
+	b := append(w.urnBuf[:0], w.ns[:]...)
+	b = appendUUID(b, r.ID) // r.ID is never nil here: Write refuses that
+	b = append(b, ptr...)
+	w.urnBuf = b
+	sum := sha1.Sum(b)
+	var u uuid.UUID
+	copy(u[:], sum[:])
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	out := make([]byte, 0, len("urn:uuid:")+36)
+	out = append(out, "urn:uuid:"...)
+	return string(appendUUID(out, u))
 }
 
 func casebookCoding(list, code, display string) fhirCoding {
@@ -482,10 +501,8 @@ func (w *FHIRWriter) entriesOf(r *report) []fhirEntry {
 		if ev := w.eventConcept(e); ev != nil {
 			ae.Event = ev
 		}
-		seen := map[string]bool{}
-		for _, c := range e.Causes {
-			if code := m.category[c]; code != "" && !seen[code] {
-				seen[code] = true
+		for i, c := range e.Causes {
+			if code := m.category[c]; code != "" && !slices.ContainsFunc(e.Causes[:i], func(d complication.Cause) bool { return m.category[d] == code }) {
 				ae.Category = append(ae.Category, fhirConcept{Coding: []fhirCoding{{System: fhirSysCategory, Code: code}}})
 			}
 		}

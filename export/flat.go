@@ -65,7 +65,7 @@ type FlatWriter struct {
 	rcols  []column[*report]
 	ecols  []column[*eventRow]
 	buf    rowBuf
-	blank  []string
+	ends   []int // end of each event's cells in buf
 	writes int
 }
 
@@ -77,7 +77,7 @@ func NewFlatWriter(w io.Writer, opts CSVOptions) *FlatWriter {
 		gate:  gate{deidentified: true, validator: opts.Validator},
 		rcols: rc,
 		ecols: ec,
-		blank: make([]string, len(ec)+1),
+		buf:   newRowBuf(opts.Profile),
 	}
 }
 
@@ -98,26 +98,35 @@ func (w *FlatWriter) Write(r *complication.Report) error {
 	if err := w.out.start(); err != nil {
 		return err
 	}
+	// The report's cells are built once; each event's row is them, then
+	// the event's cells.
 	b := &w.buf
 	b.reset()
-	appendCells(b, w.rcols, r, w.out.profile)
-	for k := range r.Events {
-		b.intCell(k)
-		appendCells(b, w.ecols, &eventRow{r: r, e: &r.Events[k]}, w.out.profile)
-	}
-	b.freeze()
-	nr, ne := len(w.rcols), len(w.ecols)+1
+	appendCells(b, w.rcols, r)
+	rep := len(b.arena)
 	if len(r.Events) == 0 {
-		b.cells = b.rangeCells(b.cells[:0], 0, nr)
-		b.cells = append(b.cells, w.blank...)
-		return w.out.write(b.cells)
+		b.continueRow()
+		b.emptyCells(len(w.ecols) + 1)
+		b.endRow()
+		return w.out.writeBytes(b.arena)
 	}
+	w.ends = w.ends[:0]
 	for k := range r.Events {
-		b.cells = b.rangeCells(b.cells[:0], 0, nr)
-		b.cells = b.rangeCells(b.cells, nr+k*ne, nr+(k+1)*ne)
-		if err := w.out.write(b.cells); err != nil {
+		b.continueRow()
+		b.intCell(k)
+		appendCells(b, w.ecols, b.eventRow(r, &r.Events[k]))
+		b.endRow()
+		w.ends = append(w.ends, len(b.arena))
+	}
+	from := rep
+	for _, end := range w.ends {
+		if err := w.out.writeBytes(b.arena[:rep]); err != nil {
 			return err
 		}
+		if err := w.out.writeBytes(b.arena[from:end]); err != nil {
+			return err
+		}
+		from = end
 	}
 	return nil
 }
@@ -361,12 +370,4 @@ func setCell[T any](in *csvIn, row []string, i int, name string, c *column[T], t
 		return in.errAt(i, name, err)
 	}
 	return nil
-}
-
-// rangeCells appends cells [from, to) to dst.
-func (b *rowBuf) rangeCells(dst []string, from, to int) []string {
-	for i := from; i < to; i++ {
-		dst = append(dst, b.cell(i))
-	}
-	return dst
 }

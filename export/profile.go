@@ -3,9 +3,11 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"io"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -14,9 +16,9 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Profile is a CSV dialect. Both profiles quote per RFC 4180 (through
-// encoding/csv) and write the empty cell for a missing value, never NA or
-// null.
+// Profile is a CSV dialect. Both profiles quote per RFC 4180, exactly as
+// encoding/csv does, and write the empty cell for a missing value, never
+// NA or null.
 type Profile uint8
 
 const (
@@ -88,22 +90,24 @@ func decodeInput(r io.Reader, cs Charset) io.Reader {
 	return br
 }
 
-// csvOut is the output side shared by the CSV writers: encoding/csv
-// underneath, with the profile's BOM and line ends, and a sticky error.
+// csvOut is the output side shared by the CSV writers: RFC 4180 rows
+// exactly as encoding/csv's Writer writes them (see appendCSVField), with
+// the profile's BOM and line ends, and a sticky error. Rows come encoded
+// from a rowBuf (writeBytes), or as strings (write: the header, SDTM),
+// which are encoded into one reused buffer; either way writing a row
+// allocates nothing.
 type csvOut struct {
 	bw      *bufio.Writer
-	cw      *csv.Writer
 	profile Profile
+	crlf    bool
 	started bool
 	header  []string
+	line    []byte // the row being encoded
 	err     error
 }
 
 func newCSVOut(w io.Writer, p Profile, header []string) *csvOut {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := csv.NewWriter(bw) // reuses bw: it is already a large enough *bufio.Writer
-	cw.UseCRLF = p == ProfileSpreadsheet
-	return &csvOut{bw: bw, cw: cw, profile: p, header: header}
+	return &csvOut{bw: bufio.NewWriterSize(w, 64<<10), profile: p, crlf: p == ProfileSpreadsheet, header: header}
 }
 
 // start writes the BOM and the header once.
@@ -121,11 +125,40 @@ func (o *csvOut) start() error {
 	return o.write(o.header)
 }
 
+// write writes one row of strings.
 func (o *csvOut) write(row []string) error {
+	o.line = o.line[:0]
+	for i, f := range row {
+		if i > 0 {
+			o.line = append(o.line, ',')
+		}
+		o.line = appendCSVField(o.line, f, o.crlf)
+	}
+	return o.endRow()
+}
+
+// writeBytes writes rows already encoded (by a rowBuf).
+func (o *csvOut) writeBytes(rows []byte) error {
 	if o.err != nil {
 		return o.err
 	}
-	if err := o.cw.Write(row); err != nil {
+	if _, err := o.bw.Write(rows); err != nil {
+		o.err = err
+	}
+	return o.err
+}
+
+// endRow ends the row being encoded and hands it to the bufio.Writer.
+func (o *csvOut) endRow() error {
+	if o.err != nil {
+		return o.err
+	}
+	if o.crlf {
+		o.line = append(o.line, '\r', '\n')
+	} else {
+		o.line = append(o.line, '\n')
+	}
+	if _, err := o.bw.Write(o.line); err != nil {
 		o.err = err
 	}
 	return o.err
@@ -135,66 +168,214 @@ func (o *csvOut) flush() error {
 	if err := o.start(); err != nil {
 		return err
 	}
-	o.cw.Flush()
-	if err := o.cw.Error(); err != nil && o.err == nil {
+	if err := o.bw.Flush(); err != nil && o.err == nil {
 		o.err = err
 	}
 	return o.err
 }
 
-// rowBuf builds the cells of one record's rows in one byte arena, which is
-// turned into one string whose substrings are the cells: one allocation
-// per record however many cells it has.
-type rowBuf struct {
-	arena []byte
-	ends  []int // end offset of each cell in arena
-	cells []string
-	text  string
+// appendCSVField appends one field as encoding/csv's Writer (Comma ',',
+// UseCRLF crlf) writes it: as it is, unless it holds a quote, a comma, CR
+// or LF, begins with a white-space character or is exactly `\.`; then in
+// double quotes, with quotes doubled and, when crlf is set, LF written as
+// CRLF and a lone CR dropped. TestAppendCSVField and FuzzAppendCSVField
+// hold it to encoding/csv, and rowBuf.endCell does the same for its cells.
+func appendCSVField(dst []byte, field string, crlf bool) []byte {
+	special := false
+	for i := 0; i < len(field); i++ {
+		if c := field[i]; c < 64 && csvSpecial>>c&1 != 0 {
+			special = true
+			break
+		}
+	}
+	if !special && !csvQuotedAnyway(field) {
+		return append(dst, field...)
+	}
+	return appendCSVQuoted(dst, field, crlf)
 }
+
+// Bit sets of bytes below 64: those that make a field quoted, those
+// rewritten inside quotes, and the ASCII white space (unicode.IsSpace)
+// that makes a field quoted when it comes first.
+const (
+	csvSpecial uint64 = 1<<'\n' | 1<<'\r' | 1<<'"' | 1<<','
+	csvQuoted  uint64 = 1<<'\n' | 1<<'\r' | 1<<'"'
+	csvSpace   uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
+)
+
+// hasCSVSpecial reports whether b holds LF, CR, '"' or ','. It looks at
+// eight bytes at a time: it sees every cell of every row.
+func hasCSVSpecial(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// zero has a high bit set for a zero byte of v (and none when v has
+	// no zero byte).
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
+	for len(b) >= 8 {
+		v := binary.LittleEndian.Uint64(b)
+		if zero(v^(ones*'\n'))|zero(v^(ones*'\r'))|zero(v^(ones*'"'))|zero(v^(ones*',')) != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c < 64 && csvSpecial>>c&1 != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// csvQuotedAnyway reports whether a field without special bytes is quoted
+// all the same: it is `\.`, or begins with white space.
+func csvQuotedAnyway[S ~string | ~[]byte](field S) bool {
+	if len(field) == 0 {
+		return false
+	}
+	c := field[0]
+	switch {
+	case c == '\\':
+		return len(field) == 2 && field[1] == '.'
+	case c < 64:
+		return csvSpace>>c&1 != 0
+	case c < utf8.RuneSelf:
+		return false
+	}
+	var head [utf8.UTFMax]byte
+	n := copy(head[:], field[:min(len(field), utf8.UTFMax)])
+	r, _ := utf8.DecodeRune(head[:n])
+	return stdunicode.IsSpace(r)
+}
+
+// appendCSVQuoted appends field in double quotes, as encoding/csv does.
+func appendCSVQuoted[S ~string | ~[]byte](dst []byte, field S, crlf bool) []byte {
+	dst = append(dst, '"')
+	from := 0
+	for i := 0; i < len(field); i++ {
+		c := field[i]
+		if c >= 64 || csvQuoted>>c&1 == 0 {
+			continue
+		}
+		dst = append(dst, field[from:i]...)
+		from = i + 1
+		switch c {
+		case '"':
+			dst = append(dst, '"', '"')
+		case '\r':
+			if !crlf {
+				dst = append(dst, '\r')
+			}
+		case '\n':
+			if crlf {
+				dst = append(dst, '\r', '\n')
+			} else {
+				dst = append(dst, '\n')
+			}
+		}
+	}
+	dst = append(dst, field[from:]...)
+	return append(dst, '"')
+}
+
+// rowBuf builds the rows of one record in one reused byte arena, already
+// encoded as CSV for a profile: cells (after line-break normalisation and,
+// for the spreadsheet profile, formula neutralisation) are quoted as
+// encoding/csv quotes them and joined with commas, and each row ends with
+// the profile's line end. A writer then hands ranges of the arena to its
+// csvOut as they are.
+type rowBuf struct {
+	arena    []byte
+	profile  Profile
+	crlf     bool
+	rowCells int      // cells in the row being built
+	scratch  []byte   // a cell being quoted
+	event    eventRow // reused by eventRow
+}
+
+func newRowBuf(p Profile) rowBuf { return rowBuf{profile: p, crlf: p == ProfileSpreadsheet} }
 
 func (b *rowBuf) reset() {
 	b.arena = b.arena[:0]
-	b.ends = b.ends[:0]
+	b.rowCells = 0
 }
 
-// appendCells appends the cells of cols for t.
-func appendCells[T any](b *rowBuf, cols []column[T], t T, p Profile) {
+// eventRow returns the event e of r as a row, in storage reused from event
+// to event: it is valid until the next call.
+func (b *rowBuf) eventRow(r *report, e *event) *eventRow {
+	b.event = eventRow{r: r, e: e}
+	return &b.event
+}
+
+// startCell begins a cell: a comma unless it is the row's first. It
+// returns where the cell's text begins.
+func (b *rowBuf) startCell() int {
+	if b.rowCells > 0 {
+		b.arena = append(b.arena, ',')
+	}
+	b.rowCells++
+	return len(b.arena)
+}
+
+// endCell quotes the cell's text, arena[from:], if CSV needs it.
+func (b *rowBuf) endCell(from int) {
+	cell := b.arena[from:]
+	if !hasCSVSpecial(cell) && !csvQuotedAnyway(cell) {
+		return
+	}
+	b.scratch = append(b.scratch[:0], cell...)
+	b.arena = appendCSVQuoted(b.arena[:from], b.scratch, b.crlf)
+}
+
+// continueRow makes the next cell follow the cells already built, as if
+// they were in the same row: the flat layout writes the report's cells
+// once and puts them before each event's.
+func (b *rowBuf) continueRow() { b.rowCells = max(b.rowCells, 1) }
+
+// endRow ends the row with the profile's line end.
+func (b *rowBuf) endRow() {
+	if b.crlf {
+		b.arena = append(b.arena, '\r', '\n')
+	} else {
+		b.arena = append(b.arena, '\n')
+	}
+	b.rowCells = 0
+}
+
+// appendCells appends the cells of cols for t to the row being built.
+func appendCells[T any](b *rowBuf, cols []column[T], t T) {
 	for i := range cols {
 		c := &cols[i]
-		from := len(b.arena)
+		from := b.startCell()
 		b.arena = c.get(t, b.arena)
+		if len(b.arena) == from {
+			continue // empty: never quoted
+		}
 		if c.kind.stringy() {
 			b.arena = normaliseLineBreaks(b.arena, from)
-			if p == ProfileSpreadsheet {
+			if b.profile == ProfileSpreadsheet {
 				b.arena = neutralise(b.arena, from)
 			}
 		}
-		b.ends = append(b.ends, len(b.arena))
+		b.endCell(from)
+	}
+}
+
+// emptyCells appends n empty cells.
+func (b *rowBuf) emptyCells(n int) {
+	for range n {
+		b.startCell()
 	}
 }
 
 // intCell appends a cell holding n (a link column).
 func (b *rowBuf) intCell(n int) {
+	b.startCell()
 	b.arena = appendInt(b.arena, n)
-	b.ends = append(b.ends, len(b.arena))
 }
 
 // uuidCell appends a cell holding u (a link column).
 func (b *rowBuf) uuidCell(u uuid.UUID) {
+	b.startCell()
 	b.arena = appendUUID(b.arena, u)
-	b.ends = append(b.ends, len(b.arena))
-}
-
-// freeze makes the arena's string; call it after the last append.
-func (b *rowBuf) freeze() { b.text = string(b.arena) }
-
-// cell returns cell i (after freeze).
-func (b *rowBuf) cell(i int) string {
-	from := 0
-	if i > 0 {
-		from = b.ends[i-1]
-	}
-	return b.text[from:b.ends[i]]
 }
 
 // csvIn is the input side shared by the CSV readers.

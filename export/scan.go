@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 )
 
@@ -49,6 +50,17 @@ func (s *scanner) next() (byte, error) {
 	return c, nil
 }
 
+// advance moves the position past b, bytes just consumed.
+func (s *scanner) advance(b []byte) {
+	s.off += int64(len(b))
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		s.line += bytes.Count(b, []byte{'\n'})
+		s.col = len(b) - i
+	} else {
+		s.col += len(b)
+	}
+}
+
 // peek returns the next byte other than JSON whitespace, without
 // consuming it.
 func (s *scanner) peek() (byte, error) {
@@ -90,35 +102,54 @@ func (s *scanner) value(buf []byte, max int) ([]byte, bool, error) {
 	case ',', ']', '}', ':':
 		return buf, false, errEmptyValue
 	case '{', '[', '"':
+		// Scan what the bufio.Reader holds, a buffer at a time: records
+		// are kilobytes long.
 		depth, inString, escaped := 0, false, false
 		for {
-			c, err := s.next()
-			if err != nil {
+			want := s.br.Buffered()
+			if want == 0 {
+				want = 1 // fill the buffer
+			}
+			chunk, err := s.br.Peek(want)
+			if len(chunk) == 0 {
 				return buf, cut, err
 			}
-			add(c)
-			switch {
-			case inString:
+			n, done := 0, false
+			for n < len(chunk) && !done {
+				c := chunk[n]
+				n++
 				switch {
-				case escaped:
-					escaped = false
-				case c == '\\':
-					escaped = true
-				case c == '"':
-					inString = false
-					if depth == 0 {
-						return buf, cut, nil
+				case inString:
+					switch {
+					case escaped:
+						escaped = false
+					case c == '\\':
+						escaped = true
+					case c == '"':
+						inString = false
+						done = depth == 0
 					}
+				case c == '"':
+					inString = true
+				case c == '{' || c == '[':
+					depth++
+				case c == '}' || c == ']':
+					depth--
+					done = depth <= 0
 				}
-			case c == '"':
-				inString = true
-			case c == '{' || c == '[':
-				depth++
-			case c == '}' || c == ']':
-				depth--
-				if depth <= 0 {
-					return buf, cut, nil
+			}
+			if room := max - len(buf); n <= room {
+				buf = append(buf, chunk[:n]...)
+			} else {
+				if room > 0 {
+					buf = append(buf, chunk[:room]...)
 				}
+				cut = true
+			}
+			s.advance(chunk[:n])
+			_, _ = s.br.Discard(n)
+			if done {
+				return buf, cut, nil
 			}
 		}
 	default:

@@ -3,8 +3,7 @@ package export
 import (
 	"io"
 	"strings"
-
-	"github.com/google/uuid"
+	"unicode/utf8"
 
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/schema"
@@ -28,17 +27,6 @@ func sdtmHeader() []string {
 		"AESCONG", "AESDISAB", "AESDTH", "AESHOSP", "AESLIFE", "AESMIE", "AECONTRT", "AETOXGR",
 		"AESTDTC", "AEENDTC", "AESTDY", "AEENDY",
 	}
-}
-
-// sdtmStringy reports whether variable i holds a string from the record
-// (which the spreadsheet profile may neutralise) rather than a number,
-// UUID or date formatted here.
-func sdtmStringy(i int) bool {
-	switch i {
-	case 3, 4, 5, 23, 24, 25, 26, 27:
-		return false
-	}
-	return true
 }
 
 // sdtmMapping maps casebook codes to CDISC controlled terms (or, for
@@ -128,7 +116,7 @@ type SDTMWriter struct {
 	study  string
 	seq    int
 	writes int
-	rows   [][]string
+	buf    rowBuf
 }
 
 // NewSDTMWriter returns a writer of the SDTM-like AE table to w.
@@ -138,7 +126,7 @@ func NewSDTMWriter(w io.Writer, opts SDTMOptions) *SDTMWriter {
 		study = "CASEBOOK"
 	}
 	return &SDTMWriter{out: newCSVOut(w, opts.Profile, sdtmHeader()), m: newSDTMMapping(), study: study,
-		gate: gate{deidentified: true, validator: opts.Validator}}
+		gate: gate{deidentified: true, validator: opts.Validator}, buf: newRowBuf(opts.Profile)}
 }
 
 // Write writes one row per event of r. A refused record (*RecordError) is
@@ -155,14 +143,12 @@ func (w *SDTMWriter) Write(r *complication.Report) error {
 	if err := w.out.start(); err != nil {
 		return err
 	}
-	w.rows = w.rows[:0]
+	w.buf.reset()
 	for k := range r.Events {
-		w.rows = append(w.rows, w.row(r, &r.Events[k], w.seq+k+1))
+		w.row(r, &r.Events[k], w.seq+k+1)
 	}
-	for _, row := range w.rows {
-		if err := w.out.write(row); err != nil {
-			return err
-		}
+	if err := w.out.writeBytes(w.buf.arena); err != nil {
+		return err
 	}
 	w.seq += len(r.Events)
 	return nil
@@ -191,42 +177,103 @@ func yn(b bool) string {
 	return "N"
 }
 
-func (w *SDTMWriter) row(r *report, e *event, seq int) []string {
-	m := w.m
-	row := make([]string, len(w.out.header))
-	row[0], row[1], row[2] = w.study, "AE", r.Patient.Pseudonym
-	row[3] = itoa(seq)
-	row[4], row[5] = uuidString(r.ID), uuidString(e.ID)
-	row[6], row[7] = e.Term.Display(), string(e.Term)
-	row[8] = strings.ToUpper(r.Treatment.Procedure.Display())
-	if len(e.Sites) == 1 {
-		row[9] = strings.ToUpper(e.Sites[0].Site.Display())
-		row[10] = m.side[e.Sites[0].Side]
+// text appends a cell of text from the record or a mapping, which the
+// spreadsheet profile neutralises (the SDTM variables that are not
+// numbers, UUIDs or dates).
+func (w *SDTMWriter) text(s string) {
+	b := &w.buf
+	from := b.startCell()
+	b.arena = append(b.arena, s...)
+	w.endText(from)
+}
+
+// upper is text for s in upper case.
+func (w *SDTMWriter) upper(s string) {
+	b := &w.buf
+	from := b.startCell()
+	b.arena = appendUpper(b.arena, s)
+	w.endText(from)
+}
+
+func (w *SDTMWriter) endText(from int) {
+	b := &w.buf
+	if w.out.profile == ProfileSpreadsheet && len(b.arena) > from {
+		b.arena = neutralise(b.arena, from)
 	}
-	row[11] = m.severity[e.Severity]
-	serious, assessed := e.Serious()
-	if assessed {
-		row[12] = yn(serious)
-		for i, s := range m.flags {
-			met := false
-			for _, got := range e.Seriousness {
-				met = met || got == s || s == complication.SeriousnessOtherMedicallyImportant && got == complication.SeriousnessInterventionRequired
-			}
-			row[16+i] = yn(met)
+	b.endCell(from)
+}
+
+// appendUpper appends strings.ToUpper(s), without allocating when s is
+// ASCII.
+func appendUpper(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToUpper(s)...)
 		}
 	}
-	row[13] = "NOT APPLICABLE"
-	row[14] = m.relatedness[e.Relatedness]
-	row[15] = m.outcome[e.Outcome]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// row appends the row of event e of r (AESEQ seq) to the writer's rowBuf,
+// one cell per variable of sdtmHeader.
+func (w *SDTMWriter) row(r *report, e *event, seq int) {
+	m, b := w.m, &w.buf
+	w.text(w.study)
+	w.text("AE")
+	w.text(r.Patient.Pseudonym)
+	b.intCell(seq)
+	b.uuidCell(r.ID)
+	b.uuidCell(e.ID)
+	w.text(e.Term.Display())
+	w.text(string(e.Term))
+	w.upper(r.Treatment.Procedure.Display())
+	if len(e.Sites) == 1 {
+		w.upper(e.Sites[0].Site.Display())
+		w.text(m.side[e.Sites[0].Side])
+	} else {
+		b.emptyCells(2)
+	}
+	w.text(m.severity[e.Severity])
+	serious, assessed := e.Serious()
+	if assessed {
+		w.text(yn(serious))
+	} else {
+		b.emptyCells(1)
+	}
+	w.text("NOT APPLICABLE")
+	w.text(m.relatedness[e.Relatedness])
+	w.text(m.outcome[e.Outcome])
+	for _, s := range m.flags {
+		if !assessed {
+			b.emptyCells(1)
+			continue
+		}
+		met := false
+		for _, got := range e.Seriousness {
+			met = met || got == s || s == complication.SeriousnessOtherMedicallyImportant && got == complication.SeriousnessInterventionRequired
+		}
+		w.text(yn(met))
+	}
 	if len(e.Management) > 0 {
 		treated := false
 		for _, a := range e.Management {
 			treated = treated || a.Action != complication.ActionObservation
 		}
-		row[22] = yn(treated)
+		w.text(yn(treated))
+	} else {
+		b.emptyCells(1)
 	}
 	if e.CTCAEGrade != 0 {
-		row[23] = itoa(e.CTCAEGrade)
+		b.intCell(e.CTCAEGrade)
+	} else {
+		b.emptyCells(1)
 	}
 	end := e.Resolved
 	if end.IsZero() {
@@ -235,31 +282,26 @@ func (w *SDTMWriter) row(r *report, e *event, seq int) []string {
 			end = e.OutcomeDate
 		}
 	}
-	row[24], row[25] = e.Onset.String(), end.String()
-	row[26], row[27] = studyDay(r.Treatment.Date, e.Onset), studyDay(r.Treatment.Date, end)
-	if w.out.profile == ProfileSpreadsheet {
-		for i, s := range row {
-			if sdtmStringy(i) && s != "" {
-				row[i] = string(neutralise([]byte(s), 0))
-			}
-		}
-	}
-	return row
+	b.startCell()
+	b.arena = appendDate(b.arena, e.Onset)
+	b.startCell()
+	b.arena = appendDate(b.arena, end)
+	b.startCell()
+	b.arena = appendStudyDay(b.arena, r.Treatment.Date, e.Onset)
+	b.startCell()
+	b.arena = appendStudyDay(b.arena, r.Treatment.Date, end)
+	b.endRow()
 }
 
-// studyDay is the SDTM study day of d relative to ref (day 1), when both
-// are known to the day: there is no day 0.
-func studyDay(ref, d complication.PartialDate) string {
+// appendStudyDay appends the SDTM study day of d relative to ref (day 1),
+// when both are known to the day: there is no day 0.
+func appendStudyDay(dst []byte, ref, d complication.PartialDate) []byte {
 	if ref.Precision() < complication.PrecisionDay || d.Precision() < complication.PrecisionDay {
-		return ""
+		return dst
 	}
 	n, _, _ := complication.Interval(ref, d)
 	if n >= 0 {
 		n++
 	}
-	return itoa(n)
+	return appendInt(dst, n)
 }
-
-func uuidString(u uuid.UUID) string { return string(appendUUID(nil, u)) }
-
-func itoa(n int) string { return string(appendInt(nil, n)) }

@@ -75,9 +75,9 @@ type table[R any] interface {
 	name() string
 	header() []string
 	describe() tableDesc
-	// appendRows appends the table's rows for r to b (each row is width()
-	// cells) and returns how many rows it appended.
-	appendRows(b *rowBuf, r R, p Profile) int
+	// appendRows appends the table's rows for r to b, each of width()
+	// cells.
+	appendRows(b *rowBuf, r R)
 	width() int
 	// bind maps a header to the table's columns and returns the function
 	// that attaches one row to the record being rebuilt.
@@ -237,9 +237,9 @@ func (t *parentTable[R]) header() []string {
 	return h
 }
 
-func (t *parentTable[R]) appendRows(b *rowBuf, r R, p Profile) int {
-	appendCells(b, t.cols, r, p)
-	return 1
+func (t *parentTable[R]) appendRows(b *rowBuf, r R) {
+	appendCells(b, t.cols, r)
+	b.endRow()
 }
 
 func (t *parentTable[R]) bind(in *csvIn, header []string) (attachFunc[R], error) {
@@ -265,13 +265,13 @@ func (t *eventsTable) header() []string {
 	return h
 }
 
-func (t *eventsTable) appendRows(b *rowBuf, r *report, p Profile) int {
+func (t *eventsTable) appendRows(b *rowBuf, r *report) {
 	for k := range r.Events {
 		b.uuidCell(r.ID)
 		b.intCell(k)
-		appendCells(b, t.cols, &eventRow{r: r, e: &r.Events[k]}, p)
+		appendCells(b, t.cols, b.eventRow(r, &r.Events[k]))
+		b.endRow()
 	}
-	return len(r.Events)
 }
 
 func (t *eventsTable) bind(in *csvIn, header []string) (attachFunc[*report], error) {
@@ -340,19 +340,18 @@ func (t *childTable[R, E]) header() []string {
 	return h
 }
 
-func (t *childTable[R, E]) appendRows(b *rowBuf, r R, p Profile) int {
+func (t *childTable[R, E]) appendRows(b *rowBuf, r R) {
 	if t.level == levelRecord {
-		return t.appendGroup(b, r, nil, p)
+		t.appendGroup(b, r, nil)
+		return
 	}
-	n := 0
 	evs := t.events(r)
 	for k := range evs {
-		n += t.appendGroup(b, r, &evs[k], p)
+		t.appendGroup(b, r, &evs[k])
 	}
-	return n
 }
 
-func (t *childTable[R, E]) appendGroup(b *rowBuf, r R, e *event, p Profile) int {
+func (t *childTable[R, E]) appendGroup(b *rowBuf, r R, e *event) {
 	s := *t.slot(r, e)
 	for i := range s {
 		b.uuidCell(t.id(r))
@@ -360,9 +359,9 @@ func (t *childTable[R, E]) appendGroup(b *rowBuf, r R, e *event, p Profile) int 
 			b.uuidCell(e.ID)
 		}
 		b.intCell(i)
-		appendCells(b, t.cols, &s[i], p)
+		appendCells(b, t.cols, &s[i])
+		b.endRow()
 	}
-	return len(s)
 }
 
 func (t *childTable[R, E]) bind(in *csvIn, header []string) (attachFunc[R], error) {
@@ -429,6 +428,7 @@ type TablesWriter struct {
 	files      []io.WriteCloser
 	gate       gate
 	buf        rowBuf
+	complaint  complaintRow // the complaint being written
 	writes     int
 	closed     bool
 	err        error
@@ -438,7 +438,7 @@ type TablesWriter struct {
 type setOut[R any] struct {
 	tableSet[R]
 	outs   []*csvOut
-	counts []int
+	ends   []int // end of each table's rows in the arena, for the record being written
 	lastID uuid.UUID
 }
 
@@ -452,6 +452,7 @@ func NewTablesWriter(sink Sink, opts CSVOptions) (*TablesWriter, error) {
 		reports:    setOut[*report]{tableSet: reportTables()},
 		complaints: setOut[*complaintRow]{tableSet: complaintTables()},
 		gate:       gate{deidentified: true, validator: opts.Validator},
+		buf:        newRowBuf(opts.Profile),
 	}
 	err := createTables(w, &w.reports)
 	if err == nil {
@@ -475,7 +476,7 @@ func createTables[R any](w *TablesWriter, s *setOut[R]) error {
 		w.files = append(w.files, f)
 		s.outs = append(s.outs, newCSVOut(f, w.profile, t.header()))
 	}
-	s.counts = make([]int, len(s.list))
+	s.ends = make([]int, len(s.list))
 	return nil
 }
 
@@ -517,7 +518,8 @@ func (w *TablesWriter) WriteComplaint(c *complication.Complaint) error {
 	case w.complaints.lastID:
 		return &RecordError{Index: idx, Pointer: "/id", Err: ErrDuplicateID}
 	}
-	return writeRows(w, &w.complaints, &complaintRow{c: c})
+	w.complaint = complaintRow{c: c}
+	return writeRows(w, &w.complaints, &w.complaint)
 }
 
 func (w *TablesWriter) ready() error {
@@ -533,25 +535,20 @@ func writeRows[R any](w *TablesWriter, s *setOut[R], r R) error {
 	b := &w.buf
 	b.reset()
 	for i, t := range s.list {
-		s.counts[i] = t.appendRows(b, r, w.profile)
+		t.appendRows(b, r)
+		s.ends[i] = len(b.arena)
 	}
-	b.freeze()
-	cell := 0
-	for i, t := range s.list {
-		out := s.outs[i]
+	from := 0
+	for i, out := range s.outs {
 		if err := out.start(); err != nil {
 			w.err = err
 			return err
 		}
-		wd := t.width()
-		for range s.counts[i] {
-			b.cells = b.rangeCells(b.cells[:0], cell, cell+wd)
-			cell += wd
-			if err := out.write(b.cells); err != nil {
-				w.err = err
-				return err
-			}
+		if err := out.writeBytes(b.arena[from:s.ends[i]]); err != nil {
+			w.err = err
+			return err
 		}
+		from = s.ends[i]
 	}
 	s.lastID = s.id(r)
 	return nil
@@ -567,13 +564,12 @@ func checkLinks(idx int, r *report, last uuid.UUID) error {
 	}
 	for k := range r.Events {
 		id := r.Events[k].ID
-		ptr := "/events/" + strconv.Itoa(k) + "/id"
 		if id == uuid.Nil {
-			return &RecordError{Index: idx, Pointer: ptr, Err: ErrNoID}
+			return &RecordError{Index: idx, Pointer: "/events/" + strconv.Itoa(k) + "/id", Err: ErrNoID}
 		}
 		for j := range k {
 			if r.Events[j].ID == id {
-				return &RecordError{Index: idx, Pointer: ptr, Err: ErrDuplicateID}
+				return &RecordError{Index: idx, Pointer: "/events/" + strconv.Itoa(k) + "/id", Err: ErrDuplicateID}
 			}
 		}
 	}
