@@ -13,17 +13,20 @@ import (
 	"github.com/openaesthetics/casebook/schema"
 )
 
-var pipelineRecords = flag.Int("pipeline-records", 500, "records BenchmarkPipeline runs through per iteration")
+var (
+	pipelineRecords = flag.Int("pipeline-records", 500, "records BenchmarkPipeline runs through per iteration")
+	pipelineWords   = flag.Int("pipeline-words", 150, "BenchmarkPipeline pads narratives to about this many words; 0 keeps their natural length (about 40)")
+)
 
 // BenchmarkPipeline runs a registry's whole job over synthetic identified
 // NDJSON with long narratives: read and validate (NDJSONReader with
 // Workers), de-identify under the registry profile with free-text
 // redaction (pipeline.Map), and write tidy CSV tables (to nowhere), at 1
-// and 2 workers. records/s is the throughput; the ratio of the two is the
+// and 2 workers. Narratives are padded to -pipeline-words words (150). records/s is the throughput; the ratio of the two is the
 // speed-up.
 func BenchmarkPipeline(b *testing.B) {
 	n := *pipelineRecords
-	g := synth.New(synth.Options{Seed: 5, NarrativeWords: 150})
+	g := synth.New(synth.Options{Seed: 5, NarrativeWords: *pipelineWords})
 	var in bytes.Buffer
 	for range n {
 		in.Write(g.Next().JSON)
