@@ -2,6 +2,7 @@ package anonymize
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -173,7 +174,7 @@ func (t *textRedactor) redact(text string) string {
 func (t *textRedactor) surrogate(kind pii.Kind, original string) string {
 	norm := pii.Normalize(original).Text
 	for attempt := 0; attempt < 8; attempt++ {
-		sum := t.key.mac("surrogate", string(kind), norm, fmt.Sprint(attempt))
+		sum := t.key.mac("surrogate", string(kind), norm, strconv.Itoa(attempt))
 		n := int(sum[0])<<16 | int(sum[1])<<8 | int(sum[2])
 		out := fakeFor(kind, n)
 		if t.matcher == nil || len(t.matcher.Find(out)) == 0 {

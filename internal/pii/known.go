@@ -2,6 +2,7 @@ package pii
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -110,12 +111,20 @@ func (b *matcherBuilder) addSeq(p seqPattern) {
 			return
 		}
 	}
-	key := fmt.Sprint(p.kind, p.sep, p.weak, p.initials, p.toks)
-	if b.seen[key] {
-		return
+	// Equal patterns share their first token, so a pattern already added
+	// is in the same bucket; buckets hold a handful of patterns.
+	bucket := b.m.seqs[p.toks[0]]
+	for i := range bucket {
+		if bucket[i].equal(&p) {
+			return
+		}
 	}
-	b.seen[key] = true
-	b.m.seqs[p.toks[0]] = append(b.m.seqs[p.toks[0]], p)
+	b.m.seqs[p.toks[0]] = append(bucket, p)
+}
+
+// equal reports whether two patterns are the same in every respect.
+func (p *seqPattern) equal(q *seqPattern) bool {
+	return p.kind == q.kind && p.sep == q.sep && p.weak == q.weak && p.initials == q.initials && slices.Equal(p.toks, q.toks)
 }
 
 func (b *matcherBuilder) addDigits(v string, k Kind, phone bool) {
@@ -395,11 +404,11 @@ func (b *matcherBuilder) addDate(t time.Time) {
 		return
 	}
 	d, mo, y := t.Day(), int(t.Month()), t.Year()
-	dNum := []string{strconv.Itoa(d), fmt.Sprintf("%02d", d)}
+	dNum := []string{strconv.Itoa(d), twoDigits(d)}
 	dAll := append(append([]string(nil), dNum...), ordinal(d))
-	mNum := []string{strconv.Itoa(mo), fmt.Sprintf("%02d", mo)}
+	mNum := []string{strconv.Itoa(mo), twoDigits(mo)}
 	mName := monthNames[mo]
-	years := []string{fmt.Sprintf("%04d", y), fmt.Sprintf("%02d", y%100)}
+	years := []string{fourDigits(y), twoDigits(y % 100)}
 	add := func(sep sepClass, toks ...string) {
 		b.addSeq(seqPattern{toks: toks, kind: KindDate, sep: sep})
 	}
@@ -442,6 +451,23 @@ func (b *matcherBuilder) addDate(t time.Time) {
 			add(sepSlash, dd, mm)
 		}
 	}
+}
+
+// twoDigits formats 0 <= n < 100 as two digits, as "%02d" does.
+func twoDigits(n int) string {
+	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
+}
+
+// fourDigits formats n as "%04d" does.
+func fourDigits(n int) string {
+	s := strconv.Itoa(n)
+	for len(s) < 4 && n >= 0 {
+		s = "0" + s
+	}
+	if n < 0 {
+		return fmt.Sprintf("%04d", n)
+	}
+	return s
 }
 
 // addPhone adds a phone number by its national significant number: the

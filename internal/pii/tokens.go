@@ -115,11 +115,22 @@ func tokenize(s string) []token {
 		text := s[start:i]
 		key := text
 		if strings.ContainsAny(text, "'-") {
-			key = strings.NewReplacer("'", "", "-", "").Replace(text)
+			key = stripJoiners(text)
 		}
 		toks = append(toks, token{start: start, end: i, text: text, key: key, alpha: alpha, digit: digit})
 	}
 	return toks
+}
+
+// stripJoiners returns s without its apostrophes and hyphens.
+func stripJoiners(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\'' && s[i] != '-' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 // shapeOf reads the capitalisation of t from the original text.
