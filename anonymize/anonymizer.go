@@ -258,7 +258,7 @@ func (e *run) finish(tree map[string]any, matcher *pii.Matcher) error {
 		"key_id":         a.key.ID(),
 		"dates":          string(a.dates),
 	}
-	return leakGate(tree, "", "", matcher, e.sh.fields, a.policy.Text)
+	return leakGate(tree, "", "", matcher, e.sh.fields, a.policy.Text, e.text)
 }
 
 // pseudonyms computes the patient, practitioner and clinic pseudonyms and

@@ -29,22 +29,25 @@ func (e *LeakError) Error() string {
 // also re-scanned with every generic detector (for surrogate output only
 // with the known identifiers, since the detectors rightly see the
 // surrogates).
-func leakGate(v any, ptr, pattern string, m *pii.Matcher, fields map[string]complication.Field, mode TextMode) error {
+//
+// Texts the redactor has already put through this very check (see
+// textRedactor.checked) are not checked twice.
+func leakGate(v any, ptr, pattern string, m *pii.Matcher, fields map[string]complication.Field, mode TextMode, done *textRedactor) error {
 	switch v := v.(type) {
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(v)) {
-			if err := leakGate(v[k], jsonscan.AppendToken(ptr, k), pattern+"/"+k, m, fields, mode); err != nil {
+			if err := leakGate(v[k], jsonscan.AppendToken(ptr, k), pattern+"/"+k, m, fields, mode, done); err != nil {
 				return err
 			}
 		}
 	case []any:
 		for i, x := range v {
-			if err := leakGate(x, ptr+"/"+strconv.Itoa(i), pattern+"/*", m, fields, mode); err != nil {
+			if err := leakGate(x, ptr+"/"+strconv.Itoa(i), pattern+"/*", m, fields, mode, done); err != nil {
 				return err
 			}
 		}
 	case string:
-		if !scanned(fields[pattern]) {
+		if !scanned(fields[pattern]) || done.checked(v) {
 			return nil
 		}
 		if spans := gateSpans(v, m, fields[pattern].Privacy == complication.PrivacyFreeText, mode); len(spans) > 0 {
