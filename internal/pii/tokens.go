@@ -40,10 +40,22 @@ type analysis struct {
 	// all-lower-case text, casing says nothing about whether a word is a
 	// name, so case-dependent rules fall back to word lists.
 	caseInformative bool
+	// sc holds reusable buffers, or is nil.
+	sc *scratch
 }
 
 func analyze(n *Normalized) *analysis {
-	a := &analysis{n: n, toks: tokenize(n.Text)}
+	return analyzeTokens(&analysis{n: n, toks: tokenize(n.Text)})
+}
+
+// analyzeWith is analyze using the buffers of sc, which the analysis
+// keeps for its projections.
+func analyzeWith(n *Normalized, sc *scratch) *analysis {
+	sc.toks = tokenizeInto(sc.toks[:0], n.Text)
+	return analyzeTokens(&analysis{n: n, toks: sc.toks, sc: sc})
+}
+
+func analyzeTokens(a *analysis) *analysis {
 	// Count words by shape. Prose has mostly lower-case words and some
 	// capitalised ones; text typed in capitals, or entirely in lower
 	// case, has no usable casing. One identifier written in capitals
@@ -84,7 +96,11 @@ func wordRuneAt(s string, i int) (size int, word, letter bool) {
 }
 
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return tokenizeInto(make([]token, 0, len(s)/5+1), s)
+}
+
+// tokenizeInto appends the tokens of s to toks.
+func tokenizeInto(toks []token, s string) []token {
 	for i := 0; i < len(s); {
 		sz, word, _ := wordRuneAt(s, i)
 		if !word {
