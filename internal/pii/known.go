@@ -98,8 +98,8 @@ type Matcher struct {
 	// the order they were added.
 	seqs   map[string]chain
 	pats   []seqPattern
-	digits []projPattern // searched in the digit projection, anywhere
-	alnums []projPattern // searched in the alphanumeric projection, on word boundaries
+	digits []projPattern   // searched in the digit projection, anywhere
+	alnums []projPattern   // searched in the alphanumeric projection, on word boundaries
 	titles map[string]bool // the record's own titles, beyond the common ones
 	empty  bool
 }
