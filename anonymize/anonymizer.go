@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -38,14 +37,51 @@ type Anonymizer struct {
 type shape struct {
 	rules  []Rule
 	fields map[string]complication.Field
+	// info holds, for every pattern with a rule or a field, what the
+	// transformation and the leak gate need to know of it, so that
+	// walking a record looks each pattern up once and allocates nothing.
+	info map[string]*patternInfo
+}
+
+// patternInfo is what one field pattern's rule and field say.
+type patternInfo struct {
+	pattern  string
+	act      Action
+	hasRule  bool
+	field    complication.Field // zero when the pattern is not a field
+	scanned  bool               // the leak gate scans its strings
+	freeText bool
 }
 
 func newShape(rules []Rule, fields []complication.Field) shape {
-	s := shape{rules: rules, fields: map[string]complication.Field{}}
+	s := shape{rules: rules, fields: map[string]complication.Field{}, info: map[string]*patternInfo{}}
 	for _, f := range fields {
 		s.fields[f.Pointer] = f
 	}
+	add := func(pattern string) {
+		if _, ok := s.info[pattern]; ok {
+			return
+		}
+		f := s.fields[pattern]
+		act, ok := action(rules, pattern)
+		s.info[pattern] = &patternInfo{pattern: pattern, act: act, hasRule: ok, field: f,
+			scanned: scanned(f), freeText: f.Privacy == complication.PrivacyFreeText}
+	}
+	for _, r := range rules {
+		add(r.Pointer)
+	}
+	for _, f := range fields {
+		add(f.Pointer)
+	}
 	return s
+}
+
+// lookup returns the information on pattern parent + "/" + name, or nil
+// when the pattern has neither a rule nor a field. buf is scratch space.
+func (s *shape) lookup(buf *[]byte, parent, name string) *patternInfo {
+	b := append(append(append((*buf)[:0], parent...), '/'), name...)
+	*buf = b
+	return s.info[string(b)]
 }
 
 // New returns an Anonymizer for the policy and key. It checks the policy
@@ -170,6 +206,22 @@ type run struct {
 	st     stats
 	offset int
 	text   *textRedactor
+	// buf builds patterns for lookup; names holds the sorted member
+	// names of the objects being walked, innermost last.
+	buf   []byte
+	names []string
+}
+
+// sortedNames pushes the member names of obj, sorted, onto e.names and
+// returns their range there. The caller pops them with e.names =
+// e.names[:from].
+func (e *run) sortedNames(obj map[string]any) (from, to int) {
+	from = len(e.names)
+	for k := range obj {
+		e.names = append(e.names, k)
+	}
+	slices.Sort(e.names[from:])
+	return from, len(e.names)
 }
 
 func (a *Anonymizer) newRun(sh *shape, known pii.Known) (*run, *pii.Matcher) {
@@ -258,7 +310,8 @@ func (e *run) finish(tree map[string]any, matcher *pii.Matcher) error {
 		"key_id":         a.key.ID(),
 		"dates":          string(a.dates),
 	}
-	return leakGate(tree, "", "", matcher, e.sh.fields, a.policy.Text, e.text)
+	g := &gate{sh: e.sh, m: matcher, mode: a.policy.Text, done: e.text}
+	return g.walk(tree)
 }
 
 // pseudonyms computes the patient, practitioner and clinic pseudonyms and
@@ -338,13 +391,15 @@ func child(tree map[string]any, name string) map[string]any {
 
 // object applies the rules to every member of obj, whose pattern is ptr.
 func (e *run) object(obj map[string]any, ptr string) error {
-	for _, name := range slices.Sorted(maps.Keys(obj)) {
-		pattern := ptr + "/" + name
-		act, ok := action(e.sh.rules, pattern)
-		if !ok {
-			return &PolicyError{Pointer: pattern, Reason: "no rule for this field"}
+	from, to := e.sortedNames(obj)
+	defer func() { e.names = e.names[:from] }()
+	for i := from; i < to; i++ {
+		name := e.names[i]
+		info := e.sh.lookup(&e.buf, ptr, name)
+		if info == nil || !info.hasRule {
+			return &PolicyError{Pointer: ptr + "/" + name, Reason: "no rule for this field"}
 		}
-		v, keep, err := e.apply(obj, pattern, act, obj[name])
+		v, keep, err := e.apply(obj, info, obj[name])
 		if err != nil {
 			return err
 		}
@@ -358,14 +413,14 @@ func (e *run) object(obj map[string]any, ptr string) error {
 }
 
 // apply runs one action on one value. keep is false when the value goes.
-func (e *run) apply(parent map[string]any, pattern string, act Action, v any) (any, bool, error) {
-	f := e.sh.fields[pattern]
-	switch act {
+func (e *run) apply(parent map[string]any, info *patternInfo, v any) (any, bool, error) {
+	f, pattern := info.field, info.pattern
+	switch info.act {
 	case Drop:
 		e.st.fields[Drop]++
 		return nil, false, nil
 	case Keep:
-		nv, err := e.descend(v, pattern)
+		nv, err := e.descend(v, info)
 		return nv, true, err
 	case Pseudonymise:
 		e.st.fields[Pseudonymise]++
@@ -392,22 +447,21 @@ func (e *run) apply(parent map[string]any, pattern string, act Action, v any) (a
 
 // descend applies the rules inside a kept object or array and returns
 // what is left of it.
-func (e *run) descend(v any, pattern string) (any, error) {
+func (e *run) descend(v any, info *patternInfo) (any, error) {
 	switch v := v.(type) {
 	case map[string]any:
-		if e.sh.fields[pattern].Kind == complication.KindMissing {
+		if info.field.Kind == complication.KindMissing {
 			return v, nil
 		}
-		return v, e.object(v, pattern)
+		return v, e.object(v, info.pattern)
 	case []any:
-		item := pattern + "/*"
-		act, ok := action(e.sh.rules, item)
-		if !ok {
-			return nil, &PolicyError{Pointer: item, Reason: "no rule for this field"}
+		item := e.sh.lookup(&e.buf, info.pattern, "*")
+		if item == nil || !item.hasRule {
+			return nil, &PolicyError{Pointer: info.pattern + "/*", Reason: "no rule for this field"}
 		}
 		kept := make([]any, 0, len(v))
 		for _, x := range v {
-			y, keep, err := e.apply(nil, item, act, x)
+			y, keep, err := e.apply(nil, item, x)
 			if err != nil {
 				return nil, err
 			}
