@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -611,7 +612,8 @@ func toTree(v any) (map[string]any, error) {
 // fromTree decodes plain JSON values into a record, refusing any member
 // the record type does not define.
 func fromTree(tree map[string]any, out any) error {
-	b, err := json.Marshal(tree)
+	var enc treeEncoder
+	b, err := enc.append(make([]byte, 0, 4096), tree)
 	if err != nil {
 		return fmt.Errorf("anonymize: internal: %w", err)
 	}
@@ -621,4 +623,113 @@ func fromTree(tree map[string]any, out any) error {
 		return errors.New("anonymize: internal: the de-identified record does not decode")
 	}
 	return nil
+}
+
+// treeEncoder stands in for json.Marshal on a tree of plain JSON values
+// where the text is only decoded again. Members come sorted, as
+// json.Marshal writes them, but nothing is HTML-escaped, so the bytes can
+// differ from json.Marshal's but never the values they decode to. Values
+// of any other type are encoded by json.Marshal.
+type treeEncoder struct {
+	names []string // sorted member names of the objects being encoded
+}
+
+// append appends the encoding of v to b.
+func (enc *treeEncoder) append(b []byte, v any) ([]byte, error) {
+	switch v := v.(type) {
+	case map[string]any:
+		from := len(enc.names)
+		for k := range v {
+			enc.names = append(enc.names, k)
+		}
+		slices.Sort(enc.names[from:])
+		to := len(enc.names)
+		b = append(b, '{')
+		for i := from; i < to; i++ {
+			k := enc.names[i]
+			if i > from {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			var err error
+			if b, err = enc.append(b, v[k]); err != nil {
+				return nil, err
+			}
+		}
+		enc.names = enc.names[:from]
+		return append(b, '}'), nil
+	case []any:
+		b = append(b, '[')
+		for i, x := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var err error
+			if b, err = enc.append(b, x); err != nil {
+				return nil, err
+			}
+		}
+		return append(b, ']'), nil
+	case string:
+		return appendJSONString(b, v), nil
+	case bool:
+		return strconv.AppendBool(b, v), nil
+	case json.Number:
+		if v == "" {
+			return append(b, '0'), nil // as json.Marshal writes it
+		}
+		return append(b, v...), nil
+	case nil:
+		return append(b, "null"...), nil
+	}
+	j, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, j...), nil
+}
+
+// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
+// U+FFFD, as json.Marshal makes it.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -107,10 +107,24 @@ func nameEnd(t token) int {
 	return t.end
 }
 
-// isCue reports whether w introduces a name in one of the cue families.
+// isCue reports whether w introduces a name in one of the cue families
+// (kinCues, roleCues, verbCues, signatureCues, titles).
 func isCue(w string) bool {
-	return kinCues[w] || roleCues[w] || verbCues[w] || signatureCues[w] || titles[w]
+	return anyCue[w]
 }
+
+// anyCue is the union of the cue families, so that isCue costs one lookup.
+var anyCue = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, set := range []map[string]bool{kinCues, roleCues, verbCues, signatureCues, titles} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // acceptFirst decides whether token i can be the first word of a name
 // introduced with cue strength c. label says the cue ended in a colon
