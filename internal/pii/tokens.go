@@ -155,7 +155,36 @@ func (a *analysis) shapeOf(t token) shape {
 	first := true
 	firstUpper := false
 	letters, upper, lower := 0, 0, 0
-	for _, r := range a.n.orig[os:oe] {
+	o := a.n.orig[os:oe]
+	ascii := true
+	for i := 0; i < len(o); i++ {
+		c := o[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c >= 'A' && c <= 'Z':
+			letters++
+			upper++
+			if first {
+				firstUpper, first = true, false
+			}
+		case c >= 'a' && c <= 'z':
+			letters++
+			lower++
+			if first {
+				firstUpper, first = false, false
+			}
+		}
+		if !ascii {
+			break
+		}
+	}
+	if ascii {
+		return shapeFrom(letters, upper, lower, firstUpper)
+	}
+	first, firstUpper = true, false
+	letters, upper, lower = 0, 0, 0
+	for _, r := range o {
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -171,6 +200,11 @@ func (a *analysis) shapeOf(t token) shape {
 			first = false
 		}
 	}
+	return shapeFrom(letters, upper, lower, firstUpper)
+}
+
+// shapeFrom classifies a word by its letter counts and first letter.
+func shapeFrom(letters, upper, lower int, firstUpper bool) shape {
 	switch {
 	case letters == 0:
 		return shapeNone
