@@ -44,15 +44,10 @@ func scanText(text string, m *Matcher, detect bool) []Span {
 	return out
 }
 
-// scan runs the detectors (when detect is set) and the Matcher m (which may
-// be nil) over a matching copy and, when line breaks split numbers in it,
-// over the copy with those breaks removed as well.
-func scan(n *Normalized, m *Matcher, detect bool) []Span {
-	return scanWith(n, m, detect, nil)
-}
-
-// scanWith is scan using the buffers of sc, which may be nil, for the
-// plain copy.
+// scanWith runs the detectors (when detect is set) and the Matcher m
+// (which may be nil) over a matching copy and, when line breaks split
+// numbers in it, over the copy with those breaks removed as well. The
+// buffers of sc, which may be nil, serve the analysis of the plain copy.
 func scanWith(n *Normalized, m *Matcher, detect bool, sc *scratch) []Span {
 	var out []Span
 	for i, copy := range [2]*Normalized{n, n.joined()} {
