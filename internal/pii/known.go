@@ -123,7 +123,7 @@ type matcherBuilder struct {
 // keep copies toks into the arena.
 func (b *matcherBuilder) keep(toks []string) []string {
 	if cap(b.arena)-len(b.arena) < len(toks) {
-		b.arena = make([]string, 0, max(512, len(toks)))
+		b.arena = make([]string, 0, max(256, len(toks)))
 	}
 	n := len(b.arena)
 	b.arena = append(b.arena, toks...)
@@ -261,7 +261,7 @@ func allDigits(s string) bool {
 // unusable values are ignored; NewMatcher never fails.
 func NewMatcher(k Known) *Matcher {
 	b := &matcherBuilder{
-		m:     &Matcher{seqs: make(map[string]chain, 64), pats: make([]seqPattern, 0, 256)},
+		m:     &Matcher{seqs: make(map[string]chain, 32), pats: make([]seqPattern, 0, 128)},
 		names: make(map[string]bool),
 	}
 	for _, t := range k.Titles {
