@@ -107,6 +107,40 @@ func nameEnd(t token) int {
 	return t.end
 }
 
+// notNameWord holds the words unknownWord and unknownCapital never take
+// for a name, whatever their length: common and clinical words
+// (isCommonWord), function words, cues (isCue) and street types.
+var notNameWord = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, set := range []map[string]bool{anyCommonWord, functionWords, anyCue} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	for w, full := range streetTypes {
+		if full != "" {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// anyNameCue holds every word that can open a name in detectNames: the
+// strong titles, titles, signature, kin, verb and role cues, and "by".
+var anyNameCue = func() map[string]bool {
+	m := map[string]bool{"by": true}
+	for _, set := range []map[string]bool{strongTitles, titles, signatureCues, kinCues, verbCues, roleCues} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
 // isCue reports whether w introduces a name in one of the cue families
 // (kinCues, roleCues, verbCues, signatureCues, titles).
 func isCue(w string) bool {
@@ -271,6 +305,8 @@ func detectNames(a *analysis, out []Span) []Span {
 			}
 		}
 		switch {
+		case !anyNameCue[w]:
+			// None of the cases below: one lookup instead of seven.
 		case strongTitles[w]:
 			found(a.nameAfter(i, cueStrongTitle, false))
 		case titles[w]:
@@ -326,7 +362,7 @@ func (a *analysis) unknownWord(i int) bool {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 3 || isCommonWord(w) || looksLikeWord(w) || functionWords[w] || isCue(w) || shortWords[w] && len(w) < 3 || streetTypes[w] != "" {
+	if len(w) < 3 || notNameWord[w] || looksLikeWord(w) || shortWords[w] && len(w) < 3 {
 		return false
 	}
 	return true
@@ -341,7 +377,7 @@ func (a *analysis) unknownCapital(i int) bool {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 2 || isCommonWord(w) || looksLikeWord(w) || functionWords[w] || shortWords[w] && len(w) < 3 || isCue(w) || streetTypes[w] != "" {
+	if len(w) < 2 || notNameWord[w] || looksLikeWord(w) || shortWords[w] && len(w) < 3 {
 		return false
 	}
 	s := a.shapeOf(t)
