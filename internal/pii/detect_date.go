@@ -185,7 +185,7 @@ func (a *analysis) monthOK(dateStart, ms, me int, strong bool) bool {
 	if strong || !dateWeakMonths[w] {
 		return true
 	}
-	if a.caseInformative {
+	if a.caseInformative() {
 		if k := a.tokenIndexAt(ms); k < len(a.toks) && a.toks[k].start == ms && a.shapeOf(a.toks[k]) == shapeTitle {
 			return true
 		}

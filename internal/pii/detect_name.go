@@ -87,7 +87,7 @@ func (a *analysis) isInitial(i int) bool {
 	if t.end < len(a.n.Text) && a.n.Text[t.end] == '.' {
 		return true
 	}
-	return a.caseInformative && a.shapeOf(t) != shapeLower
+	return a.caseInformative() && a.shapeOf(t) != shapeLower
 }
 
 // baseKey strips a possessive "'s" from a token key so "jane's" looks up
@@ -181,7 +181,7 @@ func (a *analysis) acceptFirst(i int, c cue, label bool) bool {
 		return a.capitalised(t) || !common
 	case cueTitle:
 		if common {
-			return a.caseInformative && a.shapeOf(t) == shapeTitle
+			return a.caseInformative() && a.shapeOf(t) == shapeTitle
 		}
 		return true
 	case cueLenient:
@@ -195,7 +195,7 @@ func (a *analysis) acceptFirst(i int, c cue, label bool) bool {
 		// last name; in prose, a capital initial is enough.
 		pair := i+1 < len(a.toks) && a.gap(i, i+1) == " " && a.unknownWord(i+1) &&
 			a.shapeOf(a.toks[i+1]) == a.shapeOf(t)
-		return label || pair || a.caseInformative && a.capitalised(t)
+		return label || pair || a.caseInformative() && a.capitalised(t)
 	}
 }
 
@@ -210,7 +210,7 @@ func (a *analysis) acceptNext(i, first int) bool {
 	if len(w) < 2 || isCommonWord(w) || looksLikeWord(w) || functionWords[w] || isCue(w) || shortWords[w] && len(w) < 3 {
 		return false
 	}
-	if givenNames[w] || !a.caseInformative {
+	if givenNames[w] || !a.caseInformative() {
 		return true
 	}
 	s := a.shapeOf(t)
@@ -373,7 +373,7 @@ func (a *analysis) unknownWord(i int) bool {
 // casing is informative.
 func (a *analysis) unknownCapital(i int) bool {
 	t := a.toks[i]
-	if !a.caseInformative || !t.alpha || t.digit {
+	if !a.caseInformative() || !t.alpha || t.digit {
 		return false
 	}
 	w := baseKey(t)

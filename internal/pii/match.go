@@ -149,7 +149,7 @@ func (a *analysis) initialsOK(i int) bool {
 	if shortWords[k] || isCommonWord(k) || functionWords[k] {
 		return false
 	}
-	return !a.caseInformative || a.shapeOf(a.toks[i]) == shapeUpper
+	return !a.caseInformative() || a.shapeOf(a.toks[i]) == shapeUpper
 }
 
 // weakNameOK decides whether a name that is also a common or very short
@@ -161,7 +161,7 @@ func (a *analysis) weakNameOK(i int, covered map[int]bool, m *Matcher) bool {
 	if i > 0 && m.isTitle(a.toks[i-1].key) && nameGap(a.gap(i-1, i), false) {
 		return true
 	}
-	if !a.caseInformative {
+	if !a.caseInformative() {
 		// No casing to go on: err towards redaction ("MAY" in capitals
 		// may be the patient), except for one- and two-letter words that
 		// are also abbreviations ("ED", "GP"), which would otherwise be
@@ -175,7 +175,7 @@ func (a *analysis) weakNameOK(i int, covered map[int]bool, m *Matcher) bool {
 // caseShowsName reports whether the original text at [start, end) of the
 // copy is written as a name (capital initial), or casing is uninformative.
 func (a *analysis) caseShowsName(start, end int) bool {
-	if !a.caseInformative {
+	if !a.caseInformative() {
 		return true
 	}
 	return a.shapeOf(token{start: start, end: end}) == shapeTitle

@@ -35,27 +35,34 @@ const (
 type analysis struct {
 	n    *Normalized
 	toks []token
-	// caseInformative is true when the original mixes capitals and small
-	// letters the way ordinary prose does. In an all-capitals or
-	// all-lower-case text, casing says nothing about whether a word is a
-	// name, so case-dependent rules fall back to word lists.
-	caseInformative bool
+	// caseKnown says whether informative holds the result of
+	// caseInformative, which is computed when first needed.
+	caseKnown, informative bool
 	// sc holds reusable buffers, or is nil.
 	sc *scratch
 }
 
 func analyze(n *Normalized) *analysis {
-	return analyzeTokens(&analysis{n: n, toks: tokenize(n.Text)})
+	return &analysis{n: n, toks: tokenize(n.Text)}
 }
 
 // analyzeWith is analyze using the buffers of sc, which the analysis
 // keeps for its projections.
 func analyzeWith(n *Normalized, sc *scratch) *analysis {
 	sc.toks = tokenizeInto(sc.toks[:0], n.Text)
-	return analyzeTokens(&analysis{n: n, toks: sc.toks, sc: sc})
+	return &analysis{n: n, toks: sc.toks, sc: sc}
 }
 
-func analyzeTokens(a *analysis) *analysis {
+// caseInformative reports whether the original mixes capitals and small
+// letters the way ordinary prose does. In an all-capitals or
+// all-lower-case text, casing says nothing about whether a word is a
+// name, so case-dependent rules fall back to word lists. The answer is
+// worked out on first use: a scan for known identifiers alone rarely
+// needs it.
+func (a *analysis) caseInformative() bool {
+	if a.caseKnown {
+		return a.informative
+	}
 	// Count words by shape. Prose has mostly lower-case words and some
 	// capitalised ones; text typed in capitals, or entirely in lower
 	// case, has no usable casing. One identifier written in capitals
@@ -74,8 +81,9 @@ func analyzeTokens(a *analysis) *analysis {
 			title++
 		}
 	}
-	a.caseInformative = lower > 0 && title+upper > 0 && lower+title > upper
-	return a
+	a.informative = lower > 0 && title+upper > 0 && lower+title > upper
+	a.caseKnown = true
+	return a.informative
 }
 
 // isWordByte reports whether the ASCII byte c can be part of a token.
@@ -222,7 +230,7 @@ func shapeFrom(letters, upper, lower int, firstUpper bool) shape {
 // this text: a capital initial in ordinary prose, anything at all in text
 // whose casing carries no information.
 func (a *analysis) capitalised(t token) bool {
-	if !a.caseInformative {
+	if !a.caseInformative() {
 		return true
 	}
 	s := a.shapeOf(t)
