@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -38,14 +38,51 @@ type Anonymizer struct {
 type shape struct {
 	rules  []Rule
 	fields map[string]complication.Field
+	// info holds, for every pattern with a rule or a field, what the
+	// transformation and the leak gate need to know of it, so that
+	// walking a record looks each pattern up once and allocates nothing.
+	info map[string]*patternInfo
+}
+
+// patternInfo is what one field pattern's rule and field say.
+type patternInfo struct {
+	pattern  string
+	act      Action
+	hasRule  bool
+	field    complication.Field // zero when the pattern is not a field
+	scanned  bool               // the leak gate scans its strings
+	freeText bool
 }
 
 func newShape(rules []Rule, fields []complication.Field) shape {
-	s := shape{rules: rules, fields: map[string]complication.Field{}}
+	s := shape{rules: rules, fields: map[string]complication.Field{}, info: map[string]*patternInfo{}}
 	for _, f := range fields {
 		s.fields[f.Pointer] = f
 	}
+	add := func(pattern string) {
+		if _, ok := s.info[pattern]; ok {
+			return
+		}
+		f := s.fields[pattern]
+		act, ok := action(rules, pattern)
+		s.info[pattern] = &patternInfo{pattern: pattern, act: act, hasRule: ok, field: f,
+			scanned: scanned(f), freeText: f.Privacy == complication.PrivacyFreeText}
+	}
+	for _, r := range rules {
+		add(r.Pointer)
+	}
+	for _, f := range fields {
+		add(f.Pointer)
+	}
 	return s
+}
+
+// lookup returns the information on pattern parent + "/" + name, or nil
+// when the pattern has neither a rule nor a field. buf is scratch space.
+func (s *shape) lookup(buf *[]byte, parent, name string) *patternInfo {
+	b := append(append(append((*buf)[:0], parent...), '/'), name...)
+	*buf = b
+	return s.info[string(b)]
 }
 
 // New returns an Anonymizer for the policy and key. It checks the policy
@@ -170,6 +207,22 @@ type run struct {
 	st     stats
 	offset int
 	text   *textRedactor
+	// buf builds patterns for lookup; names holds the sorted member
+	// names of the objects being walked, innermost last.
+	buf   []byte
+	names []string
+}
+
+// sortedNames pushes the member names of obj, sorted, onto e.names and
+// returns their range there. The caller pops them with e.names =
+// e.names[:from].
+func (e *run) sortedNames(obj map[string]any) (from, to int) {
+	from = len(e.names)
+	for k := range obj {
+		e.names = append(e.names, k)
+	}
+	slices.Sort(e.names[from:])
+	return from, len(e.names)
 }
 
 func (a *Anonymizer) newRun(sh *shape, known pii.Known) (*run, *pii.Matcher) {
@@ -258,7 +311,8 @@ func (e *run) finish(tree map[string]any, matcher *pii.Matcher) error {
 		"key_id":         a.key.ID(),
 		"dates":          string(a.dates),
 	}
-	return leakGate(tree, "", "", matcher, e.sh.fields, a.policy.Text)
+	g := &gate{sh: e.sh, m: matcher, mode: a.policy.Text, done: e.text}
+	return g.walk(tree)
 }
 
 // pseudonyms computes the patient, practitioner and clinic pseudonyms and
@@ -338,13 +392,15 @@ func child(tree map[string]any, name string) map[string]any {
 
 // object applies the rules to every member of obj, whose pattern is ptr.
 func (e *run) object(obj map[string]any, ptr string) error {
-	for _, name := range slices.Sorted(maps.Keys(obj)) {
-		pattern := ptr + "/" + name
-		act, ok := action(e.sh.rules, pattern)
-		if !ok {
-			return &PolicyError{Pointer: pattern, Reason: "no rule for this field"}
+	from, to := e.sortedNames(obj)
+	defer func() { e.names = e.names[:from] }()
+	for i := from; i < to; i++ {
+		name := e.names[i]
+		info := e.sh.lookup(&e.buf, ptr, name)
+		if info == nil || !info.hasRule {
+			return &PolicyError{Pointer: ptr + "/" + name, Reason: "no rule for this field"}
 		}
-		v, keep, err := e.apply(obj, pattern, act, obj[name])
+		v, keep, err := e.apply(obj, info, obj[name])
 		if err != nil {
 			return err
 		}
@@ -358,14 +414,14 @@ func (e *run) object(obj map[string]any, ptr string) error {
 }
 
 // apply runs one action on one value. keep is false when the value goes.
-func (e *run) apply(parent map[string]any, pattern string, act Action, v any) (any, bool, error) {
-	f := e.sh.fields[pattern]
-	switch act {
+func (e *run) apply(parent map[string]any, info *patternInfo, v any) (any, bool, error) {
+	f, pattern := info.field, info.pattern
+	switch info.act {
 	case Drop:
 		e.st.fields[Drop]++
 		return nil, false, nil
 	case Keep:
-		nv, err := e.descend(v, pattern)
+		nv, err := e.descend(v, info)
 		return nv, true, err
 	case Pseudonymise:
 		e.st.fields[Pseudonymise]++
@@ -392,22 +448,21 @@ func (e *run) apply(parent map[string]any, pattern string, act Action, v any) (a
 
 // descend applies the rules inside a kept object or array and returns
 // what is left of it.
-func (e *run) descend(v any, pattern string) (any, error) {
+func (e *run) descend(v any, info *patternInfo) (any, error) {
 	switch v := v.(type) {
 	case map[string]any:
-		if e.sh.fields[pattern].Kind == complication.KindMissing {
+		if info.field.Kind == complication.KindMissing {
 			return v, nil
 		}
-		return v, e.object(v, pattern)
+		return v, e.object(v, info.pattern)
 	case []any:
-		item := pattern + "/*"
-		act, ok := action(e.sh.rules, item)
-		if !ok {
-			return nil, &PolicyError{Pointer: item, Reason: "no rule for this field"}
+		item := e.sh.lookup(&e.buf, info.pattern, "*")
+		if item == nil || !item.hasRule {
+			return nil, &PolicyError{Pointer: info.pattern + "/*", Reason: "no rule for this field"}
 		}
 		kept := make([]any, 0, len(v))
 		for _, x := range v {
-			y, keep, err := e.apply(nil, item, act, x)
+			y, keep, err := e.apply(nil, item, x)
 			if err != nil {
 				return nil, err
 			}
@@ -557,7 +612,8 @@ func toTree(v any) (map[string]any, error) {
 // fromTree decodes plain JSON values into a record, refusing any member
 // the record type does not define.
 func fromTree(tree map[string]any, out any) error {
-	b, err := json.Marshal(tree)
+	var enc treeEncoder
+	b, err := enc.append(make([]byte, 0, 4096), tree)
 	if err != nil {
 		return fmt.Errorf("anonymize: internal: %w", err)
 	}
@@ -567,4 +623,113 @@ func fromTree(tree map[string]any, out any) error {
 		return errors.New("anonymize: internal: the de-identified record does not decode")
 	}
 	return nil
+}
+
+// treeEncoder stands in for json.Marshal on a tree of plain JSON values
+// where the text is only decoded again. Members come sorted, as
+// json.Marshal writes them, but nothing is HTML-escaped, so the bytes can
+// differ from json.Marshal's but never the values they decode to. Values
+// of any other type are encoded by json.Marshal.
+type treeEncoder struct {
+	names []string // sorted member names of the objects being encoded
+}
+
+// append appends the encoding of v to b.
+func (enc *treeEncoder) append(b []byte, v any) ([]byte, error) {
+	switch v := v.(type) {
+	case map[string]any:
+		from := len(enc.names)
+		for k := range v {
+			enc.names = append(enc.names, k)
+		}
+		slices.Sort(enc.names[from:])
+		to := len(enc.names)
+		b = append(b, '{')
+		for i := from; i < to; i++ {
+			k := enc.names[i]
+			if i > from {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			var err error
+			if b, err = enc.append(b, v[k]); err != nil {
+				return nil, err
+			}
+		}
+		enc.names = enc.names[:from]
+		return append(b, '}'), nil
+	case []any:
+		b = append(b, '[')
+		for i, x := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var err error
+			if b, err = enc.append(b, x); err != nil {
+				return nil, err
+			}
+		}
+		return append(b, ']'), nil
+	case string:
+		return appendJSONString(b, v), nil
+	case bool:
+		return strconv.AppendBool(b, v), nil
+	case json.Number:
+		if v == "" {
+			return append(b, '0'), nil // as json.Marshal writes it
+		}
+		return append(b, v...), nil
+	case nil:
+		return append(b, "null"...), nil
+	}
+	j, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, j...), nil
+}
+
+// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
+// U+FFFD, as json.Marshal makes it.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

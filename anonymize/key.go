@@ -4,7 +4,9 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"fmt"
+	"hash"
 	"regexp"
+	"sync"
 )
 
 // MinKeyBytes is the shortest secret a [Key] accepts: 256 bits, the
@@ -21,6 +23,11 @@ const MinKeyBytes = 32
 type Key struct {
 	id     string
 	secret []byte
+	// macs holds idle HMAC states keyed with secret, so that a record's
+	// handful of MACs do not each set the key up again. Copies of a Key
+	// share it, which is safe: the pool is safe for concurrent use and
+	// every state in it is keyed with the same secret.
+	macs *sync.Pool
 }
 
 var keyIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$`)
@@ -36,7 +43,9 @@ func NewKey(id string, secret []byte) (Key, error) {
 	if len(secret) < MinKeyBytes {
 		return Key{}, &KeyError{Reason: fmt.Sprintf("key secret has %d bytes; at least %d are required", len(secret), MinKeyBytes)}
 	}
-	return Key{id: id, secret: append([]byte(nil), secret...)}, nil
+	k := Key{id: id, secret: append([]byte(nil), secret...)}
+	k.macs = &sync.Pool{New: func() any { return hmac.New(sha256.New, k.secret) }}
+	return k, nil
 }
 
 // ID returns the key's identifier.
@@ -52,7 +61,14 @@ func (k Key) GoString() string { return k.String() }
 // mac returns HMAC-SHA-256 over the domain and the parts, each
 // length-prefixed so that no two inputs share an encoding.
 func (k Key) mac(domain string, parts ...string) []byte {
-	h := hmac.New(sha256.New, k.secret)
+	var h hash.Hash
+	if k.macs != nil {
+		h = k.macs.Get().(hash.Hash)
+		h.Reset()
+		defer k.macs.Put(h)
+	} else {
+		h = hmac.New(sha256.New, k.secret)
+	}
 	write := func(s string) {
 		var n [4]byte
 		l := len(s)

@@ -2,7 +2,6 @@ package anonymize
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 
@@ -23,35 +22,94 @@ func (e *LeakError) Error() string {
 	return fmt.Sprintf("anonymize: leak gate: a %s survived at %s; the record is refused", e.Kind, e.Pointer)
 }
 
-// leakGate re-scans every string of a de-identified tree. Every string is
+// gate re-scans every string of a de-identified tree. Every string is
 // checked for the record's own identifiers in every surface form: this is
 // the gate's complete promise, for values the record held. Free text is
 // also re-scanned with every generic detector (for surrogate output only
 // with the known identifiers, since the detectors rightly see the
 // surrogates).
-func leakGate(v any, ptr, pattern string, m *pii.Matcher, fields map[string]complication.Field, mode TextMode) error {
+//
+// Texts the redactor has already put through this very check (see
+// textRedactor.checked) are not checked twice.
+type gate struct {
+	sh   *shape
+	m    *pii.Matcher
+	mode TextMode
+	done *textRedactor
+	// pattern is the field pattern of the value being walked; path its
+	// pointer, kept as steps and spelled out only for an error.
+	pattern []byte
+	path    []step
+	names   []string
+}
+
+// step is one step of a pointer: a member name, or an array index.
+type step struct {
+	name  string
+	index int // -1 for a member
+}
+
+// walk checks v, whose pattern is g.pattern, and everything inside it.
+func (g *gate) walk(v any) error {
 	switch v := v.(type) {
 	case map[string]any:
-		for _, k := range slices.Sorted(maps.Keys(v)) {
-			if err := leakGate(v[k], jsonscan.AppendToken(ptr, k), pattern+"/"+k, m, fields, mode); err != nil {
+		from := len(g.names)
+		for k := range v {
+			g.names = append(g.names, k)
+		}
+		slices.Sort(g.names[from:])
+		to := len(g.names)
+		defer func() { g.names = g.names[:from] }()
+		for i := from; i < to; i++ {
+			k := g.names[i]
+			if err := g.child(v[k], k, -1); err != nil {
 				return err
 			}
 		}
 	case []any:
 		for i, x := range v {
-			if err := leakGate(x, ptr+"/"+strconv.Itoa(i), pattern+"/*", m, fields, mode); err != nil {
+			if err := g.child(x, "*", i); err != nil {
 				return err
 			}
 		}
 	case string:
-		if !scanned(fields[pattern]) {
+		// A pattern that is not a field is scanned, as everything is
+		// unless known to be safe.
+		scan, freeText := scanned(complication.Field{}), false
+		if info := g.sh.info[string(g.pattern)]; info != nil {
+			scan, freeText = info.scanned, info.freeText
+		}
+		if !scan || g.done.checked(v) {
 			return nil
 		}
-		if spans := gateSpans(v, m, fields[pattern].Privacy == complication.PrivacyFreeText, mode); len(spans) > 0 {
-			return &LeakError{Pointer: ptr, Kind: string(spans[0].Kind)}
+		if spans := gateSpans(v, g.m, freeText, g.mode); len(spans) > 0 {
+			return &LeakError{Pointer: g.pointer(), Kind: string(spans[0].Kind)}
 		}
 	}
 	return nil
+}
+
+// child walks one member (index -1) or element of a container.
+func (g *gate) child(v any, name string, index int) error {
+	n := len(g.pattern)
+	g.pattern = append(append(g.pattern, '/'), name...)
+	g.path = append(g.path, step{name, index})
+	err := g.walk(v)
+	g.pattern, g.path = g.pattern[:n], g.path[:len(g.path)-1]
+	return err
+}
+
+// pointer spells out the pointer of the value being walked.
+func (g *gate) pointer() string {
+	ptr := ""
+	for _, s := range g.path {
+		if s.index < 0 {
+			ptr = jsonscan.AppendToken(ptr, s.name)
+		} else {
+			ptr = ptr + "/" + strconv.Itoa(s.index)
+		}
+	}
+	return ptr
 }
 
 // gateSpans is what the leak gate finds in one string: the record's own

@@ -4,6 +4,7 @@ import (
 	"encoding/base32"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"golang.org/x/text/cases"
@@ -101,6 +102,9 @@ func CanonicalNHSNumber(s string) string {
 // unified, runs of spaces collapsed. "Zoë  O’Neill" and "ZOE O'NEILL" give
 // the same result.
 func CanonicalName(s string) string {
+	if ascii, ok := canonicalASCII(s); ok {
+		return ascii
+	}
 	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFKC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
@@ -119,6 +123,37 @@ func CanonicalName(s string) string {
 		return r
 	}, out)
 	return strings.Join(strings.Fields(out), " ")
+}
+
+// canonicalASCII is CanonicalName for text that is all ASCII, where
+// normalisation changes nothing, folding is lower-casing and the only
+// apostrophe variant is the backtick. ok is false for any other text.
+func canonicalASCII(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := true // at the start, or after a space: skip further spaces
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		b = append(b, c)
+		space = false
+	}
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b), true
 }
 
 // patientKey picks the canonical identifier a patient's pseudonym is

@@ -1,6 +1,9 @@
 package pii
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // Detect runs every generic detector over text and returns the spans
 // found, sorted by start offset. Spans may overlap (an e-mail address also
@@ -12,19 +15,51 @@ import "sort"
 // addresses and cue-based names, and leave clinical quantities, batch
 // numbers, times, grades and abbreviations alone.
 func Detect(text string) []Span {
-	return scan(Normalize(text), nil, true)
+	return scanText(text, nil, true)
 }
 
-// scan runs the detectors (when detect is set) and the Matcher m (which may
-// be nil) over a matching copy and, when line breaks split numbers in it,
-// over the copy with those breaks removed as well.
-func scan(n *Normalized, m *Matcher, detect bool) []Span {
+// scratch holds the buffers of one scan, reused through scratchPool so
+// that scanning a record's many short strings does not allocate them
+// afresh each time. Nothing a scan returns refers to them.
+type scratch struct {
+	n    Normalized
+	out  []byte
+	toks []token
+	pos  []int
+	proj []byte
+}
+
+// scratchPool holds idle scratch buffers. It is the package's only
+// mutable state, and holds no data between scans that matters: every
+// buffer is overwritten before it is read.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// scanText normalises text into pooled buffers and scans it.
+func scanText(text string, m *Matcher, detect bool) []Span {
+	sc := scratchPool.Get().(*scratch)
+	sc.out = normalizeInto(&sc.n, text, sc.out)
+	out := scanWith(&sc.n, m, detect, sc)
+	sc.n = Normalized{start: sc.n.start[:0], end: sc.n.end[:0], brk: sc.n.brk[:0]}
+	scratchPool.Put(sc)
+	return out
+}
+
+// scanWith runs the detectors (when detect is set) and the Matcher m
+// (which may be nil) over a matching copy and, when line breaks split
+// numbers in it, over the copy with those breaks removed as well. The
+// buffers of sc, which may be nil, serve the analysis of the plain copy.
+func scanWith(n *Normalized, m *Matcher, detect bool, sc *scratch) []Span {
 	var out []Span
-	for _, copy := range []*Normalized{n, n.joined()} {
+	for i, copy := range [2]*Normalized{n, n.joined()} {
 		if copy == nil {
 			continue
 		}
-		a := analyze(copy)
+		var a *analysis
+		if i == 0 && sc != nil {
+			a = analyzeWith(copy, sc)
+		} else {
+			a = analyze(copy)
+		}
 		if detect {
 			out = append(out, detectAll(a)...)
 		}
@@ -39,7 +74,7 @@ func scan(n *Normalized, m *Matcher, detect bool) []Span {
 // over text, sharing one normalisation pass. It is the usual entry point
 // before Redact.
 func Scan(text string, m *Matcher) []Span {
-	return scan(Normalize(text), m, true)
+	return scanText(text, m, true)
 }
 
 func detectAll(a *analysis) []Span {

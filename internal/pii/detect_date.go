@@ -82,6 +82,13 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	}
 	numeric := a.windowsAround(numAnchors, 0, 16)
 	monthly := a.windowsAround(a.tokenAnchors(func(t token) bool { return months[t.key] != 0 }), 16, 24)
+	// A regular expression can only match inside a window that holds the
+	// digits it needs, so windows without them are skipped: a numeric
+	// date needs three runs of digits, an ISO date one of at least four
+	// among them, and every written date at least one digit.
+	numeric = a.windowsWith(numeric, func(w string) bool { runs, _ := digitRuns(w); return runs >= 3 })
+	iso := a.windowsWith(numeric, func(w string) bool { _, longest := digitRuns(w); return longest >= 4 })
+	monthly = a.windowsWith(monthly, func(w string) bool { runs, _ := digitRuns(w); return runs >= 1 })
 	for _, m := range a.findIn(reDateNumeric, numeric) {
 		d, mo, y := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), sub(t, m, 5)
 		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validDay(d) || !validMonth(mo) {
@@ -92,7 +99,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(reDateISO, numeric) {
+	for _, m := range a.findIn(reDateISO, iso) {
 		y, mo, d := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), atoi(sub(t, m, 5))
 		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validYear4(y) || !validMonth(mo) || !validDay(d) {
 			continue
@@ -150,6 +157,24 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	return out
 }
 
+// digitRuns counts the maximal runs of ASCII digits in w and returns the
+// length of the longest.
+func digitRuns(w string) (runs, longest int) {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			if n == 0 {
+				runs++
+			}
+			n++
+			longest = max(longest, n)
+		} else {
+			n = 0
+		}
+	}
+	return runs, longest
+}
+
 // monthOK decides whether the month word at [ms, me) really names a month.
 // Unambiguous month names always do. "May" and "Mar" do only when strong
 // evidence is present (a year or ordinal, passed in as strong), when the
@@ -160,7 +185,7 @@ func (a *analysis) monthOK(dateStart, ms, me int, strong bool) bool {
 	if strong || !dateWeakMonths[w] {
 		return true
 	}
-	if a.caseInformative {
+	if a.caseInformative() {
 		if k := a.tokenIndexAt(ms); k < len(a.toks) && a.toks[k].start == ms && a.shapeOf(a.toks[k]) == shapeTitle {
 			return true
 		}

@@ -87,7 +87,7 @@ func (a *analysis) isInitial(i int) bool {
 	if t.end < len(a.n.Text) && a.n.Text[t.end] == '.' {
 		return true
 	}
-	return a.caseInformative && a.shapeOf(t) != shapeLower
+	return a.caseInformative() && a.shapeOf(t) != shapeLower
 }
 
 // baseKey strips a possessive "'s" from a token key so "jane's" looks up
@@ -107,10 +107,58 @@ func nameEnd(t token) int {
 	return t.end
 }
 
-// isCue reports whether w introduces a name in one of the cue families.
+// notNameWord holds the words unknownWord and unknownCapital never take
+// for a name, whatever their length: common and clinical words
+// (isCommonWord), function words, cues (isCue) and street types.
+var notNameWord = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, set := range []map[string]bool{anyCommonWord, functionWords, anyCue} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	for w, full := range streetTypes {
+		if full != "" {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// anyNameCue holds every word that can open a name in detectNames: the
+// strong titles, titles, signature, kin, verb and role cues, and "by".
+var anyNameCue = func() map[string]bool {
+	m := map[string]bool{"by": true}
+	for _, set := range []map[string]bool{strongTitles, titles, signatureCues, kinCues, verbCues, roleCues} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// isCue reports whether w introduces a name in one of the cue families
+// (kinCues, roleCues, verbCues, signatureCues, titles).
 func isCue(w string) bool {
-	return kinCues[w] || roleCues[w] || verbCues[w] || signatureCues[w] || titles[w]
+	return anyCue[w]
 }
+
+// anyCue is the union of the cue families, so that isCue costs one lookup.
+var anyCue = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, set := range []map[string]bool{kinCues, roleCues, verbCues, signatureCues, titles} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // acceptFirst decides whether token i can be the first word of a name
 // introduced with cue strength c. label says the cue ended in a colon
@@ -133,7 +181,7 @@ func (a *analysis) acceptFirst(i int, c cue, label bool) bool {
 		return a.capitalised(t) || !common
 	case cueTitle:
 		if common {
-			return a.caseInformative && a.shapeOf(t) == shapeTitle
+			return a.caseInformative() && a.shapeOf(t) == shapeTitle
 		}
 		return true
 	case cueLenient:
@@ -147,7 +195,7 @@ func (a *analysis) acceptFirst(i int, c cue, label bool) bool {
 		// last name; in prose, a capital initial is enough.
 		pair := i+1 < len(a.toks) && a.gap(i, i+1) == " " && a.unknownWord(i+1) &&
 			a.shapeOf(a.toks[i+1]) == a.shapeOf(t)
-		return label || pair || a.caseInformative && a.capitalised(t)
+		return label || pair || a.caseInformative() && a.capitalised(t)
 	}
 }
 
@@ -162,7 +210,7 @@ func (a *analysis) acceptNext(i, first int) bool {
 	if len(w) < 2 || isCommonWord(w) || looksLikeWord(w) || functionWords[w] || isCue(w) || shortWords[w] && len(w) < 3 {
 		return false
 	}
-	if givenNames[w] || !a.caseInformative {
+	if givenNames[w] || !a.caseInformative() {
 		return true
 	}
 	s := a.shapeOf(t)
@@ -257,6 +305,8 @@ func detectNames(a *analysis, out []Span) []Span {
 			}
 		}
 		switch {
+		case !anyNameCue[w]:
+			// None of the cases below: one lookup instead of seven.
 		case strongTitles[w]:
 			found(a.nameAfter(i, cueStrongTitle, false))
 		case titles[w]:
@@ -312,7 +362,7 @@ func (a *analysis) unknownWord(i int) bool {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 3 || isCommonWord(w) || looksLikeWord(w) || functionWords[w] || isCue(w) || shortWords[w] && len(w) < 3 || streetTypes[w] != "" {
+	if len(w) < 3 || notNameWord[w] || looksLikeWord(w) || shortWords[w] && len(w) < 3 {
 		return false
 	}
 	return true
@@ -323,11 +373,11 @@ func (a *analysis) unknownWord(i int) bool {
 // casing is informative.
 func (a *analysis) unknownCapital(i int) bool {
 	t := a.toks[i]
-	if !a.caseInformative || !t.alpha || t.digit {
+	if !a.caseInformative() || !t.alpha || t.digit {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 2 || isCommonWord(w) || looksLikeWord(w) || functionWords[w] || shortWords[w] && len(w) < 3 || isCue(w) || streetTypes[w] != "" {
+	if len(w) < 2 || notNameWord[w] || looksLikeWord(w) || shortWords[w] && len(w) < 3 {
 		return false
 	}
 	s := a.shapeOf(t)

@@ -2,6 +2,7 @@ package pii
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,7 +74,13 @@ type seqPattern struct {
 	// initials marks an undotted run of initials ("JD"), reported only
 	// when written in capitals or when casing carries no information.
 	initials bool
+	// next is the index in Matcher.pats of the next pattern with the
+	// same first token, or -1.
+	next int32
 }
+
+// chain is the first and last pattern of one first token's list.
+type chain struct{ head, tail int32 }
 
 // projPattern is a value searched for in a projection of the text.
 type projPattern struct {
@@ -87,18 +94,51 @@ type projPattern struct {
 // Matcher finds the surface variants of one record's known identifiers.
 // It is immutable and safe for concurrent use.
 type Matcher struct {
-	seqs   map[string][]seqPattern
-	digits []projPattern // searched in the digit projection, anywhere
-	alnums []projPattern // searched in the alphanumeric projection, on word boundaries
-	titles map[string]bool
-	names  map[string]bool // every name token key, for adjacency
+	// seqs maps a first token to its patterns, chained through pats in
+	// the order they were added.
+	seqs   map[string]chain
+	pats   []seqPattern
+	digits []projPattern   // searched in the digit projection, anywhere
+	alnums []projPattern   // searched in the alphanumeric projection, on word boundaries
+	titles map[string]bool // the record's own titles, beyond the common ones
 	empty  bool
+}
+
+// isTitle reports whether the token key k is a title.
+func (m *Matcher) isTitle(k string) bool {
+	return titles[k] || m.titles[k]
 }
 
 // matcherBuilder accumulates patterns without duplicates.
 type matcherBuilder struct {
-	m    *Matcher
-	seen map[string]bool
+	m     *Matcher
+	names map[string]bool // every name token key, for the e-mail rule
+	// arena backs the token lists of the patterns, so that a record's
+	// hundreds of patterns cost a few allocations rather than one each.
+	arena []string
+	// scratch is reused by cat for token lists addSeq then copies.
+	scratch []string
+}
+
+// keep copies toks into the arena.
+func (b *matcherBuilder) keep(toks []string) []string {
+	if cap(b.arena)-len(b.arena) < len(toks) {
+		b.arena = make([]string, 0, max(256, len(toks)))
+	}
+	n := len(b.arena)
+	b.arena = append(b.arena, toks...)
+	return b.arena[n:len(b.arena):len(b.arena)]
+}
+
+// cat concatenates token lists into the builder's scratch list, which is
+// valid until the next call.
+func (b *matcherBuilder) cat(ss ...[]string) []string {
+	out := b.scratch[:0]
+	for _, s := range ss {
+		out = append(out, s...)
+	}
+	b.scratch = out
+	return out
 }
 
 func (b *matcherBuilder) addSeq(p seqPattern) {
@@ -110,35 +150,60 @@ func (b *matcherBuilder) addSeq(p seqPattern) {
 			return
 		}
 	}
-	key := fmt.Sprint(p.kind, p.sep, p.weak, p.initials, p.toks)
-	if b.seen[key] {
-		return
+	// Equal patterns share their first token, so a pattern already added
+	// is in the same chain; chains hold a handful of patterns.
+	m := b.m
+	c, ok := m.seqs[p.toks[0]]
+	if ok {
+		for i := c.head; i >= 0; i = m.pats[i].next {
+			if m.pats[i].equal(&p) {
+				return
+			}
+		}
 	}
-	b.seen[key] = true
-	b.m.seqs[p.toks[0]] = append(b.m.seqs[p.toks[0]], p)
+	n := int32(len(m.pats))
+	m.pats = append(m.pats, seqPattern{toks: b.keep(p.toks), kind: p.kind, sep: p.sep, weak: p.weak, initials: p.initials, next: -1})
+	if ok {
+		m.pats[c.tail].next = n
+		c.tail = n
+	} else {
+		c = chain{n, n}
+	}
+	m.seqs[m.pats[n].toks[0]] = c
+}
+
+// equal reports whether two patterns are the same in every respect.
+func (p *seqPattern) equal(q *seqPattern) bool {
+	return p.kind == q.kind && p.sep == q.sep && p.weak == q.weak && p.initials == q.initials && slices.Equal(p.toks, q.toks)
 }
 
 func (b *matcherBuilder) addDigits(v string, k Kind, phone bool) {
-	key := "d" + string(k) + v
-	if v == "" || b.seen[key] {
+	if v == "" {
 		return
 	}
-	b.seen[key] = true
+	for _, p := range b.m.digits {
+		if p.value == v && p.kind == k {
+			return
+		}
+	}
 	b.m.digits = append(b.m.digits, projPattern{value: v, kind: k, phone: phone})
 }
 
 func (b *matcherBuilder) addAlnum(v string, k Kind) {
-	key := "a" + string(k) + v
-	if v == "" || b.seen[key] {
+	if v == "" {
 		return
 	}
-	b.seen[key] = true
+	for _, p := range b.m.alnums {
+		if p.value == v && p.kind == k {
+			return
+		}
+	}
 	b.m.alnums = append(b.m.alnums, projPattern{value: v, kind: k})
 }
 
 // normTokens normalises a stored value and splits it into tokens.
 func normTokens(s string) []token {
-	return tokenize(Normalize(s).Text)
+	return tokenize(normText(s))
 }
 
 func keys(ts []token) []string {
@@ -161,7 +226,7 @@ func parts(ts []token) []string {
 
 // squash returns the letters and digits of a normalised value.
 func squash(s string) string {
-	t := Normalize(s).Text
+	t := normText(s)
 	var b strings.Builder
 	for i := 0; i < len(t); {
 		sz, word, _ := wordRuneAt(t, i)
@@ -175,7 +240,7 @@ func squash(s string) string {
 
 func onlyDigits(s string) string {
 	var b strings.Builder
-	for _, r := range Normalize(s).Text {
+	for _, r := range normText(s) {
 		if r >= '0' && r <= '9' {
 			b.WriteRune(r)
 		}
@@ -196,18 +261,17 @@ func allDigits(s string) bool {
 // unusable values are ignored; NewMatcher never fails.
 func NewMatcher(k Known) *Matcher {
 	b := &matcherBuilder{
-		m: &Matcher{
-			seqs:   make(map[string][]seqPattern),
-			titles: make(map[string]bool),
-			names:  make(map[string]bool),
-		},
-		seen: make(map[string]bool),
-	}
-	for t := range titles {
-		b.m.titles[t] = true
+		m:     &Matcher{seqs: make(map[string]chain, 32), pats: make([]seqPattern, 0, 128)},
+		names: make(map[string]bool),
 	}
 	for _, t := range k.Titles {
 		for _, tk := range normTokens(t) {
+			if titles[tk.key] {
+				continue
+			}
+			if b.m.titles == nil {
+				b.m.titles = make(map[string]bool)
+			}
 			b.m.titles[tk.key] = true
 		}
 	}
@@ -274,7 +338,7 @@ func (b *matcherBuilder) addSingleName(key string) {
 	if key == "" || nameParticles[key] || len(key) < 2 {
 		return
 	}
-	b.m.names[key] = true
+	b.names[key] = true
 	weak := nameWeak(key)
 	b.addSeq(seqPattern{toks: []string{key}, kind: KindName, sep: sepName, weak: weak})
 	if len(key) >= 3 && !weak {
@@ -327,32 +391,24 @@ func (b *matcherBuilder) addNames(k Known) {
 		gk := keys(g.toks)
 		for _, f := range family {
 			fk := keys(f.toks)
-			b.addSeq(seqPattern{toks: concat(gk, fk), kind: KindName, sep: sepName})
-			b.addSeq(seqPattern{toks: concat(fk, gk), kind: KindName, sep: sepNameComma})
+			b.addSeq(seqPattern{toks: b.cat(gk, fk), kind: KindName, sep: sepName})
+			b.addSeq(seqPattern{toks: b.cat(fk, gk), kind: KindName, sep: sepNameComma})
 			gi := initialsOf(gk)
 			fi := initialsOf(fk)
 			// "J. Doe", "J Doe", "Doe, J."
-			b.addSeq(seqPattern{toks: concat(gi[:1], fk), kind: KindName, sep: sepName})
-			b.addSeq(seqPattern{toks: concat(fk, gi[:1]), kind: KindName, sep: sepNameComma})
+			b.addSeq(seqPattern{toks: b.cat(gi[:1], fk), kind: KindName, sep: sepName})
+			b.addSeq(seqPattern{toks: b.cat(fk, gi[:1]), kind: KindName, sep: sepNameComma})
 			// "J.D." and "J. M. D."
-			b.addSeq(seqPattern{toks: concat(gi[:1], fi[:1]), kind: KindName, sep: sepDotted})
+			b.addSeq(seqPattern{toks: b.cat(gi[:1], fi[:1]), kind: KindName, sep: sepDotted})
 			b.addSeq(seqPattern{toks: []string{gi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
 			for _, o := range other {
 				oi := initialsOf(keys(o.toks))
-				b.addSeq(seqPattern{toks: concat(gi[:1], oi[:1], fk), kind: KindName, sep: sepName})
-				b.addSeq(seqPattern{toks: concat(gi[:1], oi[:1], fi[:1]), kind: KindName, sep: sepDotted})
+				b.addSeq(seqPattern{toks: b.cat(gi[:1], oi[:1], fk), kind: KindName, sep: sepName})
+				b.addSeq(seqPattern{toks: b.cat(gi[:1], oi[:1], fi[:1]), kind: KindName, sep: sepDotted})
 				b.addSeq(seqPattern{toks: []string{gi[0] + oi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
 			}
 		}
 	}
-}
-
-func concat(ss ...[]string) []string {
-	var out []string
-	for _, s := range ss {
-		out = append(out, s...)
-	}
-	return out
 }
 
 // initialsOf returns the first letter of each key.
@@ -395,17 +451,18 @@ func (b *matcherBuilder) addDate(t time.Time) {
 		return
 	}
 	d, mo, y := t.Day(), int(t.Month()), t.Year()
-	dNum := []string{strconv.Itoa(d), fmt.Sprintf("%02d", d)}
+	dNum := []string{strconv.Itoa(d), twoDigits(d)}
 	dAll := append(append([]string(nil), dNum...), ordinal(d))
-	mNum := []string{strconv.Itoa(mo), fmt.Sprintf("%02d", mo)}
+	mNum := []string{strconv.Itoa(mo), twoDigits(mo)}
 	mName := monthNames[mo]
-	years := []string{fmt.Sprintf("%04d", y), fmt.Sprintf("%02d", y%100)}
+	mAll := append(append([]string(nil), mNum...), mName...)
+	years := []string{fourDigits(y), twoDigits(y % 100)}
 	add := func(sep sepClass, toks ...string) {
-		b.addSeq(seqPattern{toks: toks, kind: KindDate, sep: sep})
+		b.addSeq(seqPattern{toks: b.cat(toks), kind: KindDate, sep: sep})
 	}
 	for _, yy := range years {
 		for _, dd := range dAll {
-			for _, mm := range append(append([]string(nil), mNum...), mName...) {
+			for _, mm := range mAll {
 				add(sepDate, dd, mm, yy)
 			}
 			for _, mm := range mName {
@@ -444,6 +501,23 @@ func (b *matcherBuilder) addDate(t time.Time) {
 	}
 }
 
+// twoDigits formats 0 <= n < 100 as two digits, as "%02d" does.
+func twoDigits(n int) string {
+	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
+}
+
+// fourDigits formats n as "%04d" does.
+func fourDigits(n int) string {
+	s := strconv.Itoa(n)
+	for len(s) < 4 && n >= 0 {
+		s = "0" + s
+	}
+	if n < 0 {
+		return fmt.Sprintf("%04d", n)
+	}
+	return s
+}
+
 // addPhone adds a phone number by its national significant number: the
 // digits without the +44, 0044 or 0 prefix. Non-UK numbers are matched on
 // their digits as written, less any international 00.
@@ -466,7 +540,7 @@ func (b *matcherBuilder) addPhone(v string) {
 // addEmail adds an address whole (with "[at]"/"dot" spellings) and, when
 // it is personal and not just the person's name, its local part.
 func (b *matcherBuilder) addEmail(v string) {
-	t := Normalize(v).Text
+	t := normText(v)
 	at := strings.LastIndexByte(t, '@')
 	if at <= 0 || at == len(t)-1 {
 		b.addIdentifier(v, KindEmail)
@@ -482,8 +556,8 @@ func (b *matcherBuilder) addEmail(v string) {
 		spelledDomain = append(spelledDomain, "dot", k)
 	}
 	for _, dom := range [][]string{dk, spelledDomain} {
-		b.addSeq(seqPattern{toks: concat(lk, dom), kind: KindEmail, sep: sepLoose})
-		b.addSeq(seqPattern{toks: concat(lk, []string{"at"}, dom), kind: KindEmail, sep: sepLoose})
+		b.addSeq(seqPattern{toks: b.cat(lk, dom), kind: KindEmail, sep: sepLoose})
+		b.addSeq(seqPattern{toks: b.cat(lk, []string{"at"}, dom), kind: KindEmail, sep: sepLoose})
 	}
 	b.addAlnum(squash(t), KindEmail)
 	// The local part alone, unless it is a role mailbox or nothing but
@@ -493,7 +567,7 @@ func (b *matcherBuilder) addEmail(v string) {
 	}
 	allNames := true
 	for _, k := range lk {
-		if !b.m.names[k] {
+		if !b.names[k] {
 			allNames = false
 		}
 	}
@@ -533,7 +607,7 @@ func (b *matcherBuilder) addAddress(v string) {
 		if line == "" {
 			continue
 		}
-		if rePostcode.MatchString(Normalize(line).Text) && len(normTokens(line)) <= 2 {
+		if rePostcode.MatchString(normText(line)) && len(normTokens(line)) <= 2 {
 			if s := squash(line); len(s) >= 5 && len(s) <= 7 {
 				b.addAlnum(s, KindPostcode)
 				continue

@@ -1,6 +1,9 @@
 package pii
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // rePlaceholder matches the placeholders Redact writes.
 var rePlaceholder = regexp.MustCompile(`\[(?:NAME|NHS_NUMBER|PHONE|EMAIL|URL|HANDLE|POSTCODE|DATE|REGISTRATION|NI_NUMBER|ADDRESS|OTHER|REDACTED)\]`)
@@ -17,7 +20,14 @@ var rePlaceholder = regexp.MustCompile(`\[(?:NAME|NHS_NUMBER|PHONE|EMAIL|URL|HAN
 // Surrogates output the generic detectors will, by design, report the
 // realistic surrogates, so gate such output with m.Find instead.
 func Leaks(text string, m *Matcher) []Span {
-	return scan(Normalize(maskPlaceholders(text)), m, true)
+	return scanText(maskPlaceholders(text), m, true)
+}
+
+// HasPlaceholder reports whether text holds one of the placeholders
+// Redact writes. Leaks(text, m) and Scan(text, m) are the same function
+// of a text without placeholders.
+func HasPlaceholder(text string) bool {
+	return strings.IndexByte(text, '[') >= 0 && rePlaceholder.MatchString(text)
 }
 
 // maskPlaceholders overwrites each placeholder with '#' characters of the

@@ -1,6 +1,9 @@
 package pii
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Find returns every span of text that holds a variant of a known
 // identifier, sorted by start offset. Matching is on the normalised copy
@@ -10,7 +13,7 @@ func (m *Matcher) Find(text string) []Span {
 	if m == nil || m.empty {
 		return nil
 	}
-	return scan(Normalize(text), m, false)
+	return scanText(text, m, false)
 }
 
 // seqHit is a token-sequence match covering tokens [i, j].
@@ -30,8 +33,9 @@ func (m *Matcher) find(a *analysis) []Span {
 		t := a.toks[i]
 		alt := baseKey(t)
 		for _, k := range [2]string{t.key, alt} {
-			for pi := range m.seqs[k] {
-				p := &m.seqs[k][pi]
+			c, ok := m.seqs[k]
+			for pi := c.head; ok && pi >= 0; pi = m.pats[pi].next {
+				p := &m.pats[pi]
 				j, ok := a.matchSeq(i, p)
 				if !ok {
 					continue
@@ -63,8 +67,9 @@ func (m *Matcher) find(a *analysis) []Span {
 			off := t.start
 			for _, part := range strings.FieldsFunc(t.text, func(r rune) bool { return r == '\'' || r == '-' }) {
 				off = strings.Index(a.n.Text[off:t.end], part) + off
-				for pi := range m.seqs[part] {
-					p := &m.seqs[part][pi]
+				c, ok := m.seqs[part]
+				for pi := c.head; ok && pi >= 0; pi = m.pats[pi].next {
+					p := &m.pats[pi]
 					if len(p.toks) != 1 || p.kind != KindName || p.initials || p.weak && !a.caseShowsName(off, off+len(part)) {
 						continue
 					}
@@ -77,7 +82,7 @@ func (m *Matcher) find(a *analysis) []Span {
 	// A weak name ("May", "Ed") stands if casing marks it as a name, or a
 	// title or another part of the name is right next to it.
 	for _, h := range pending {
-		if a.weakNameOK(h.i, covered, m.titles) {
+		if a.weakNameOK(h.i, covered, m) {
 			strong = append(strong, h)
 		}
 	}
@@ -144,19 +149,19 @@ func (a *analysis) initialsOK(i int) bool {
 	if shortWords[k] || isCommonWord(k) || functionWords[k] {
 		return false
 	}
-	return !a.caseInformative || a.shapeOf(a.toks[i]) == shapeUpper
+	return !a.caseInformative() || a.shapeOf(a.toks[i]) == shapeUpper
 }
 
 // weakNameOK decides whether a name that is also a common or very short
 // word is used as a name at token i.
-func (a *analysis) weakNameOK(i int, covered map[int]bool, titleSet map[string]bool) bool {
+func (a *analysis) weakNameOK(i int, covered map[int]bool, m *Matcher) bool {
 	if covered[i-1] && nameGap(a.gap(i-1, i), true) || covered[i+1] && i+1 < len(a.toks) && nameGap(a.gap(i, i+1), true) {
 		return true
 	}
-	if i > 0 && titleSet[a.toks[i-1].key] && nameGap(a.gap(i-1, i), false) {
+	if i > 0 && m.isTitle(a.toks[i-1].key) && nameGap(a.gap(i-1, i), false) {
 		return true
 	}
-	if !a.caseInformative {
+	if !a.caseInformative() {
 		// No casing to go on: err towards redaction ("MAY" in capitals
 		// may be the patient), except for one- and two-letter words that
 		// are also abbreviations ("ED", "GP"), which would otherwise be
@@ -170,7 +175,7 @@ func (a *analysis) weakNameOK(i int, covered map[int]bool, titleSet map[string]b
 // caseShowsName reports whether the original text at [start, end) of the
 // copy is written as a name (capital initial), or casing is uninformative.
 func (a *analysis) caseShowsName(start, end int) bool {
-	if !a.caseInformative {
+	if !a.caseInformative() {
 		return true
 	}
 	return a.shapeOf(token{start: start, end: end}) == shapeTitle
@@ -180,16 +185,24 @@ func (a *analysis) caseShowsName(start, end int) bool {
 // where a separator too long or of the wrong kind breaks a value. pos maps
 // each projected byte back to the matching copy.
 type projection struct {
-	s   string
+	s   []byte
 	pos []int
 }
 
 // project builds the projection of the matching copy t keeping the bytes
 // of word characters for which keep is true; runs of at most three bytes
 // from joiners between kept characters are skipped, anything else breaks.
-func project(t string, keep func(t string, i int) (size int, ok bool), joiners string) projection {
-	var b strings.Builder
-	pos := make([]int, 0, len(t)/2)
+//
+// The projection is built in the buffers of sc when sc is not nil, and is
+// valid until the next projection in them.
+func project(t string, keep func(t string, i int) (size int, ok bool), joiners string, sc *scratch) projection {
+	var b []byte
+	var pos []int
+	if sc != nil {
+		b, pos = sc.proj[:0], sc.pos[:0]
+	} else {
+		pos = make([]int, 0, len(t)/2)
+	}
 	last := -1 // end of the last kept character
 	for i := 0; i < len(t); {
 		sz, ok := keep(t, i)
@@ -204,18 +217,21 @@ func project(t string, keep func(t string, i int) (size int, ok bool), joiners s
 				joined = strings.IndexByte(joiners, g[k]) >= 0
 			}
 			if !joined {
-				b.WriteByte('|')
+				b = append(b, '|')
 				pos = append(pos, -1)
 			}
 		}
 		for k := 0; k < sz; k++ {
-			b.WriteByte(t[i+k])
+			b = append(b, t[i+k])
 			pos = append(pos, i+k)
 		}
 		i += sz
 		last = i
 	}
-	return projection{s: b.String(), pos: pos}
+	if sc != nil {
+		sc.proj, sc.pos = b, pos
+	}
+	return projection{s: b, pos: pos}
 }
 
 func keepDigit(t string, i int) (int, bool) {
@@ -238,10 +254,10 @@ func (m *Matcher) findDigits(a *analysis, out []Span) []Span {
 		return out
 	}
 	t := a.n.Text
-	p := project(t, keepDigit, " -./()")
+	p := project(t, keepDigit, " -./()", a.sc)
 	for _, pat := range m.digits {
 		for from := 0; from <= len(p.s)-len(pat.value); {
-			k := strings.Index(p.s[from:], pat.value)
+			k := indexString(p.s[from:], pat.value)
 			if k < 0 {
 				break
 			}
@@ -267,17 +283,36 @@ func (m *Matcher) findDigits(a *analysis, out []Span) []Span {
 
 // phonePrefix walks back from a national significant number over the
 // trunk 0 and the 44 or 0044 country prefix.
-func phonePrefix(s string, k int) int {
+func phonePrefix(s []byte, k int) int {
 	if k >= 1 && s[k-1] == '0' {
 		k--
 	}
-	if k >= 2 && s[k-2:k] == "44" {
+	if k >= 2 && string(s[k-2:k]) == "44" {
 		k -= 2
-		if k >= 2 && s[k-2:k] == "00" {
+		if k >= 2 && string(s[k-2:k]) == "00" {
 			k -= 2
 		}
 	}
 	return k
+}
+
+// indexString is strings.Index for a byte slice.
+func indexString(s []byte, sub string) int {
+	if len(sub) == 0 {
+		return 0
+	}
+	for i := 0; i+len(sub) <= len(s); {
+		j := bytes.IndexByte(s[i:len(s)-len(sub)+1], sub[0])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if string(s[i:i+len(sub)]) == sub {
+			return i
+		}
+		i++
+	}
+	return -1
 }
 
 // findAlnums finds code-like known values (postcodes, registration
@@ -289,10 +324,10 @@ func (m *Matcher) findAlnums(a *analysis, out []Span) []Span {
 		return out
 	}
 	t := a.n.Text
-	p := project(t, keepWord, " -./_")
+	p := project(t, keepWord, " -./_", a.sc)
 	for _, pat := range m.alnums {
 		for from := 0; from <= len(p.s)-len(pat.value); {
-			k := strings.Index(p.s[from:], pat.value)
+			k := indexString(p.s[from:], pat.value)
 			if k < 0 {
 				break
 			}

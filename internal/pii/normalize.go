@@ -76,14 +76,23 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 //     '\” and every double quote to '"'.
 func Normalize(s string) *Normalized {
 	n := &Normalized{
-		orig:  s,
 		start: make([]int, 0, len(s)),
 		end:   make([]int, 0, len(s)),
+		brk:   make([]bool, 0, len(s)),
 	}
-	out := make([]byte, 0, len(s))
+	normalizeInto(n, s, make([]byte, 0, len(s)))
+	return n
+}
+
+// normalizeInto is Normalize writing into n, whose slices it reuses, and
+// building the copy in out, which it returns for reuse.
+func normalizeInto(n *Normalized, s string, out []byte) []byte {
+	n.orig = s
+	n.start, n.end = n.start[:0], n.end[:0]
+	out = out[:0]
 	// brk marks spaces that stand only for line breaks, which joinBreaks
 	// may remove between the parts of a number.
-	brk := make([]bool, 0, len(s))
+	brk := n.brk[:0]
 	lineBreak := false // the cluster being emitted is a line break
 	emit := func(b byte, from, to int, whole bool) {
 		// Collapse runs of spaces. Invisible characters between two spaces
@@ -138,7 +147,26 @@ func Normalize(s string) *Normalized {
 	}
 	n.Text = string(out)
 	n.brk = brk
-	return n
+	return out
+}
+
+// normText returns Normalize(s).Text. Text that is all ASCII, the usual
+// case, needs no offset map and takes a short cut.
+func normText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return Normalize(s).Text
+		}
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		b := asciiFold[s[i]]
+		if b == ' ' && len(out) > 0 && out[len(out)-1] == ' ' {
+			continue
+		}
+		out = append(out, b)
+	}
+	return string(out)
 }
 
 // joined returns the matching copy with every line break that splits a

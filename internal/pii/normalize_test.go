@@ -151,3 +151,18 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestNormText checks the short cut for ASCII text against Normalize.
+func TestNormText(t *testing.T) {
+	var inputs []string
+	for c := 0; c < 128; c++ {
+		r := string(rune(c))
+		inputs = append(inputs, r, "a"+r+r+"B", " "+r+" x  y\t\n"+r)
+	}
+	inputs = append(inputs, "", "  Jane  DOE ", "Zoë O’Neill", "ＪＡＮＥ", "999\u00a0000\u200b0018", "line\r\nbreak")
+	for _, s := range inputs {
+		if got, want := normText(s), Normalize(s).Text; got != want {
+			t.Errorf("normText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -35,15 +35,34 @@ const (
 type analysis struct {
 	n    *Normalized
 	toks []token
-	// caseInformative is true when the original mixes capitals and small
-	// letters the way ordinary prose does. In an all-capitals or
-	// all-lower-case text, casing says nothing about whether a word is a
-	// name, so case-dependent rules fall back to word lists.
-	caseInformative bool
+	// caseKnown says whether informative holds the result of
+	// caseInformative, which is computed when first needed.
+	caseKnown, informative bool
+	// sc holds reusable buffers, or is nil.
+	sc *scratch
 }
 
 func analyze(n *Normalized) *analysis {
-	a := &analysis{n: n, toks: tokenize(n.Text)}
+	return &analysis{n: n, toks: tokenize(n.Text)}
+}
+
+// analyzeWith is analyze using the buffers of sc, which the analysis
+// keeps for its projections.
+func analyzeWith(n *Normalized, sc *scratch) *analysis {
+	sc.toks = tokenizeInto(sc.toks[:0], n.Text)
+	return &analysis{n: n, toks: sc.toks, sc: sc}
+}
+
+// caseInformative reports whether the original mixes capitals and small
+// letters the way ordinary prose does. In an all-capitals or
+// all-lower-case text, casing says nothing about whether a word is a
+// name, so case-dependent rules fall back to word lists. The answer is
+// worked out on first use: a scan for known identifiers alone rarely
+// needs it.
+func (a *analysis) caseInformative() bool {
+	if a.caseKnown {
+		return a.informative
+	}
 	// Count words by shape. Prose has mostly lower-case words and some
 	// capitalised ones; text typed in capitals, or entirely in lower
 	// case, has no usable casing. One identifier written in capitals
@@ -62,8 +81,9 @@ func analyze(n *Normalized) *analysis {
 			title++
 		}
 	}
-	a.caseInformative = lower > 0 && title+upper > 0 && lower+title > upper
-	return a
+	a.informative = lower > 0 && title+upper > 0 && lower+title > upper
+	a.caseKnown = true
+	return a.informative
 }
 
 // isWordByte reports whether the ASCII byte c can be part of a token.
@@ -84,7 +104,11 @@ func wordRuneAt(s string, i int) (size int, word, letter bool) {
 }
 
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return tokenizeInto(make([]token, 0, len(s)/5+1), s)
+}
+
+// tokenizeInto appends the tokens of s to toks.
+func tokenizeInto(toks []token, s string) []token {
 	for i := 0; i < len(s); {
 		sz, word, _ := wordRuneAt(s, i)
 		if !word {
@@ -115,11 +139,22 @@ func tokenize(s string) []token {
 		text := s[start:i]
 		key := text
 		if strings.ContainsAny(text, "'-") {
-			key = strings.NewReplacer("'", "", "-", "").Replace(text)
+			key = stripJoiners(text)
 		}
 		toks = append(toks, token{start: start, end: i, text: text, key: key, alpha: alpha, digit: digit})
 	}
 	return toks
+}
+
+// stripJoiners returns s without its apostrophes and hyphens.
+func stripJoiners(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\'' && s[i] != '-' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 // shapeOf reads the capitalisation of t from the original text.
@@ -128,7 +163,36 @@ func (a *analysis) shapeOf(t token) shape {
 	first := true
 	firstUpper := false
 	letters, upper, lower := 0, 0, 0
-	for _, r := range a.n.orig[os:oe] {
+	o := a.n.orig[os:oe]
+	ascii := true
+	for i := 0; i < len(o); i++ {
+		c := o[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c >= 'A' && c <= 'Z':
+			letters++
+			upper++
+			if first {
+				firstUpper, first = true, false
+			}
+		case c >= 'a' && c <= 'z':
+			letters++
+			lower++
+			if first {
+				firstUpper, first = false, false
+			}
+		}
+		if !ascii {
+			break
+		}
+	}
+	if ascii {
+		return shapeFrom(letters, upper, lower, firstUpper)
+	}
+	first, firstUpper = true, false
+	letters, upper, lower = 0, 0, 0
+	for _, r := range o {
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -144,6 +208,11 @@ func (a *analysis) shapeOf(t token) shape {
 			first = false
 		}
 	}
+	return shapeFrom(letters, upper, lower, firstUpper)
+}
+
+// shapeFrom classifies a word by its letter counts and first letter.
+func shapeFrom(letters, upper, lower int, firstUpper bool) shape {
 	switch {
 	case letters == 0:
 		return shapeNone
@@ -161,7 +230,7 @@ func (a *analysis) shapeOf(t token) shape {
 // this text: a capital initial in ordinary prose, anything at all in text
 // whose casing carries no information.
 func (a *analysis) capitalised(t token) bool {
-	if !a.caseInformative {
+	if !a.caseInformative() {
 		return true
 	}
 	s := a.shapeOf(t)

@@ -77,6 +77,18 @@ func (a *analysis) toSpace(ws []window) []window {
 	return out
 }
 
+// windowsWith returns, in a new slice, the windows of ws whose text
+// satisfies keep.
+func (a *analysis) windowsWith(ws []window, keep func(w string) bool) []window {
+	var out []window
+	for _, w := range ws {
+		if keep(a.n.Text[w.start:w.end]) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // findIn runs re over each window and returns submatch indexes relative
 // to the whole matching copy.
 func (a *analysis) findIn(re *regexp.Regexp, ws []window) [][]int {

@@ -219,7 +219,27 @@ func looksLikeWord(w string) bool {
 	return len(w) >= 7 && (strings.HasSuffix(w, "able") || strings.HasSuffix(w, "ible"))
 }
 
-// isCommonWord reports whether w is an ordinary or clinical word.
+// isCommonWord reports whether w is an ordinary or clinical word: one of
+// commonWords, clinicalWords, weekdays, months or titles.
 func isCommonWord(w string) bool {
-	return commonWords[w] || clinicalWords[w] || weekdays[w] || months[w] != 0 || titles[w]
+	return anyCommonWord[w]
 }
+
+// anyCommonWord is the union of the lists isCommonWord consults, so that
+// it costs one lookup rather than five.
+var anyCommonWord = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, set := range []map[string]bool{commonWords, clinicalWords, weekdays, titles} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	for w, n := range months {
+		if n != 0 {
+			m[w] = true
+		}
+	}
+	return m
+}()
