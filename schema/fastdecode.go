@@ -282,7 +282,7 @@ func compileFastDecoders(fast map[Shape]*fastNode) (map[Shape]*fastPlan, error) 
 	return out, nil
 }
 
-// fastDecode decodes data into dst, a pointer to the shape's record type,
+// decode decodes data into dst, a pointer to the shape's record type,
 // and reports whether it is sure the document is valid. On false, dst is
 // in an unspecified state.
 func (p *fastPlan) decode(data []byte, lim jsonscan.Limits, dst any) bool {
