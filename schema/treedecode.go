@@ -67,13 +67,17 @@ func at(err error, token string) error {
 	return te
 }
 
-// firstError keeps the failure under the smallest token, so that the
-// error does not depend on map iteration order.
-func firstError(best error, bestToken string, err error, token string) (error, string) {
-	if best == nil || token < bestToken {
-		return at(err, token), token
+// firstFailure keeps the failure under the smallest member name, so that
+// the error does not depend on map iteration order.
+type firstFailure struct {
+	err  error
+	name string
+}
+
+func (f *firstFailure) keep(err error, name string) {
+	if f.err == nil || name < f.name {
+		f.err, f.name = at(err, name), name
 	}
-	return best, bestToken
 }
 
 // newTreeDecoders builds decoders for the given root types and everything
@@ -286,17 +290,16 @@ func (d treeDecoders) stringMap(t reflect.Type) treeDecoder {
 			if dst.IsNil() {
 				dst.Set(reflect.MakeMapWithSize(t, len(obj)))
 			}
-			var best error
-			var bestKey string
+			var first firstFailure
 			for k, x := range obj {
 				ev := reflect.New(t.Elem()).Elem()
 				if err := elem(x, ev); err != nil {
-					best, bestKey = firstError(best, bestKey, err, k)
+					first.keep(err, k)
 					continue
 				}
 				dst.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
 			}
-			return best
+			return first.err
 		}
 		return errTreeType
 	}
@@ -334,8 +337,7 @@ func (d treeDecoders) structure(t reflect.Type) treeDecoder {
 		case nil:
 			return nil
 		case map[string]any:
-			var best error
-			var bestKey string
+			var first firstFailure
 			for k, x := range obj {
 				f, ok := fields[k]
 				if !ok {
@@ -345,10 +347,10 @@ func (d treeDecoders) structure(t reflect.Type) treeDecoder {
 					continue
 				}
 				if err := f.dec(x, dst.Field(f.index)); err != nil {
-					best, bestKey = firstError(best, bestKey, err, k)
+					first.keep(err, k)
 				}
 			}
-			return best
+			return first.err
 		}
 		return errTreeType
 	}
