@@ -455,3 +455,18 @@ func TestFastDecoderRefusesUnplannable(t *testing.T) {
 		})
 	}
 }
+
+// TestTreeDecodeErrorPointer checks that a value the Go type refuses is
+// reported at its pointer, and at the same one whatever the map order.
+func TestTreeDecodeErrorPointer(t *testing.T) {
+	c, err := compileOnce()
+	require.NoError(t, err)
+	doc, err := jsonscan.Parse([]byte(`{"patient": {"age_at_treatment": 4.7e1}, "events": [{}, {"ctcae_grade": 2.5}]}`), fastLimits)
+	require.NoError(t, err)
+	for range 20 {
+		err := c.trees.decode(doc, new(complication.Report))
+		var te *treeError
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, "/events/1/ctcae_grade", te.pointer())
+	}
+}
