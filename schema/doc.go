@@ -40,8 +40,7 @@
 // the bytes that reads strict JSON, checks each value against the keywords
 // of its subschema and fills the typed record, with no intermediate tree.
 // It answers only "valid" or "not sure". Anything it is not sure of (an
-// unknown member, a number near a bound, an escape it does not decode, a
-// limit reached, any violation) goes through the full path above, where
+// unknown member, a number near a bound, a limit reached, any violation) goes through the full path above, where
 // jsonschema decides and the findings are written. Both paths therefore
 // give identical findings and records; differential tests and a fuzz
 // target hold them to that, and the fast path refuses to compile if a

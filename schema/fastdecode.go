@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/openaesthetics/casebook/complication"
@@ -20,10 +19,10 @@ import (
 // falls under (fastNode, the same checks the tree fast path makes) and
 // stores it in the typed record, with no intermediate tree. Like the tree
 // fast path it only ever says "valid, and here is the record" or "not
-// sure": anything it does not handle (an unknown member, an escape it does
-// not decode, a number near a bound, a limit reached) sends the document
-// down the full path — jsonscan, then jsonschema — which decides and writes
-// the findings. TestFastDecodeAgrees and FuzzFastDecodeAgrees hold it to
+// sure": anything it does not handle (an unknown member, a number near a
+// bound, a limit reached) sends the document down the full path —
+// jsonscan, then jsonschema — which decides and writes the findings.
+// TestFastPathAgrees, TestFastDecodeByteTraps and FuzzFastPathAgrees hold it to
 // never accepting what the full path rejects, and to filling the record
 // exactly as the full path does.
 
@@ -300,7 +299,6 @@ type fastDec struct {
 	pos   int
 	depth int
 	lim   jsonscan.Limits
-	buf   []byte // decoded escapes
 }
 
 func (d *fastDec) space() {
@@ -509,11 +507,14 @@ func (d *fastDec) str() (raw []byte, s string, ok bool) {
 			if !escaped {
 				return data[q+1 : i], "", true
 			}
-			s, ok := d.unescape(data[q+1 : i])
-			return nil, s, ok
+			// Escapes are rare: let the full path's scanner decode them,
+			// with exactly its rules (lone surrogates, limits).
+			v, err := jsonscan.Parse(data[q:i+1], d.lim)
+			s, ok := v.(string)
+			return nil, s, err == nil && ok
 		case c == '\\':
 			escaped = true
-			i += 2 // the escape's letter is checked by unescape
+			i += 2 // the escape's letter is checked by jsonscan
 		case c < 0x20:
 			return nil, "", false
 		default:
@@ -525,84 +526,6 @@ func (d *fastDec) str() (raw []byte, s string, ok bool) {
 		}
 	}
 	return nil, "", false
-}
-
-// unescape decodes the content of a string with escapes. A lone UTF-16
-// surrogate is left to the full path.
-func (d *fastDec) unescape(content []byte) (string, bool) {
-	b := d.buf[:0]
-	for i := 0; i < len(content); {
-		c := content[i]
-		if c != '\\' {
-			b = append(b, c)
-			i++
-			continue
-		}
-		if i+1 >= len(content) {
-			return "", false
-		}
-		switch e := content[i+1]; e {
-		case '"', '\\', '/':
-			b = append(b, e)
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'u':
-			r, ok := hex4(content[i+2:])
-			if !ok {
-				return "", false
-			}
-			i += 6
-			if utf16.IsSurrogate(r) {
-				if i+1 >= len(content) || content[i] != '\\' || content[i+1] != 'u' {
-					return "", false
-				}
-				lo, ok := hex4(content[i+2:])
-				if !ok {
-					return "", false
-				}
-				r = utf16.DecodeRune(r, lo)
-				if r == utf8.RuneError {
-					return "", false
-				}
-				i += 6
-			}
-			b = utf8.AppendRune(b, r)
-			continue
-		default:
-			return "", false
-		}
-		i += 2
-	}
-	d.buf = b
-	return string(b), true
-}
-
-func hex4(b []byte) (rune, bool) {
-	if len(b) < 4 {
-		return 0, false
-	}
-	var r rune
-	for _, c := range b[:4] {
-		switch {
-		case '0' <= c && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case 'a' <= c && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case 'A' <= c && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	return r, true
 }
 
 func (d *fastDec) stringValue(p *fastPlan, raw []byte, s string, dst reflect.Value) bool {

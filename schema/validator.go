@@ -156,7 +156,7 @@ func (v *Validator) validateTyped(shape Shape, rec any) complication.Findings {
 		// Only a NaN or infinite number can fail to marshal.
 		return complication.Findings{{Code: CodeType, Level: complication.LevelError, Message: "the record holds a number JSON cannot represent (NaN or infinity)"}}
 	}
-	doc, fs := v.structural(shape, data)
+	doc, fs := v.structural(shape, data, true)
 	if doc == nil || fs.Rejected() {
 		return v.finish(fs, nil)
 	}
@@ -168,13 +168,18 @@ func (v *Validator) validateTyped(shape Shape, rec any) complication.Findings {
 // document is structurally valid.
 func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	triedFast := false
 	if p, ok := v.c.plans[shape]; ok && !v.slow && len(data) <= v.opts.MaxBytes {
 		rec := newRecord(shape)
 		if p.decode(data, v.limits(), rec) {
 			return rec, v.finish(v.rules(shape, rec), data)
 		}
+		triedFast = true
 	}
-	doc, fs := v.structural(shape, data)
+	// The fast decoder runs the tree check's tests on the same values:
+	// once it has said "not sure", repeating them on the tree would only
+	// delay jsonschema, which decides.
+	doc, fs := v.structural(shape, data, !triedFast)
 	if doc == nil || fs.Rejected() {
 		return nil, v.finish(fs, data)
 	}
@@ -224,8 +229,9 @@ func (v *Validator) rules(shape Shape, rec any) complication.Findings {
 }
 
 // structural parses data strictly and validates it against the shape's
-// schema. doc is nil if data is not acceptable JSON.
-func (v *Validator) structural(shape Shape, data []byte) (doc any, fs complication.Findings) {
+// schema, trying the tree fast path first when tryFast is set. doc is nil
+// if data is not acceptable JSON.
+func (v *Validator) structural(shape Shape, data []byte, tryFast bool) (doc any, fs complication.Findings) {
 	sch, ok := v.c.shapes[shape]
 	if !ok {
 		return nil, complication.Findings{{Code: CodeInvalid, Level: complication.LevelError, Message: fmt.Sprintf("unknown shape; want one of %v", Shapes())}}
@@ -238,7 +244,7 @@ func (v *Validator) structural(shape Shape, data []byte) (doc any, fs complicati
 	if err != nil {
 		return nil, complication.Findings{scanFinding(err)}
 	}
-	if !v.slow && v.c.fast[shape].accepts(doc) {
+	if tryFast && !v.slow && v.c.fast[shape].accepts(doc) {
 		return doc, nil
 	}
 	if err := sch.Validate(doc); err != nil {
