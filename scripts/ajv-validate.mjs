@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { createReadStream, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { addCasebookVocabulary } from "../schema/testdata/ajv/casebook-vocabulary.mjs";
 
 const [ajvDir, schemaDir, file, shape = "report"] = process.argv.slice(2);
 if (!file) {
@@ -26,39 +27,7 @@ const base = "https://openaesthetics.github.io/casebook/schema/v1/";
 
 const ajv = new Ajv2020({ strict: false, allErrors: false });
 addFormats(ajv);
-// casebook's annotation keywords, and its two custom formats.
-ajv.addKeyword({ keyword: "x-privacy", schemaType: "string" });
-ajv.addKeyword({ keyword: "x-labels", schemaType: "object" });
-ajv.addFormat("partial-date", {
-  type: "string",
-  validate: (s) => {
-    const m = /^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}))?)?)?$/.exec(s);
-    if (!m) return false;
-    const y = +m[1];
-    if (y < 1) return false;
-    if (m[2] === undefined) return true;
-    const mo = +m[2];
-    if (mo < 1 || mo > 12) return false;
-    if (m[3] === undefined) return true;
-    const d = +m[3];
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-    if (d < 1 || d > days) return false;
-    if (m[4] === undefined) return true;
-    return +m[4] <= 23 && +m[5] <= 59;
-  },
-});
-ajv.addFormat("nhs-number", {
-  type: "string",
-  validate: (s) => {
-    if (!/^[0-9]{10}$/.test(s)) return false;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) sum += +s[i] * (10 - i);
-    let c = 11 - (sum % 11);
-    if (c === 11) c = 0;
-    return c !== 10 && c === +s[9];
-  },
-});
+addCasebookVocabulary(ajv);
 for (const name of readdirSync(schemaDir).filter((n) => n.endsWith(".schema.json")).sort())
   ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, name), "utf8")));
 const validate = ajv.getSchema(base + shape + ".schema.json");

@@ -12,6 +12,7 @@
 // rules for those, and they are not schema questions.
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { addCasebookVocabulary } from "./casebook-vocabulary.mjs";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,40 +26,7 @@ const base = "https://openaesthetics.github.io/casebook/schema/v1/";
 // $ref to a shared definition, which is valid 2020-12 that Ajv lints.
 const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
 addFormats(ajv);
-// casebook's annotation keywords.
-ajv.addKeyword({ keyword: "x-privacy", schemaType: "string" });
-ajv.addKeyword({ keyword: "x-labels", schemaType: "object" });
-// casebook's custom formats, as the schema descriptions define them.
-ajv.addFormat("partial-date", {
-  type: "string",
-  validate: (s) => {
-    const m = /^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}))?)?)?$/.exec(s);
-    if (!m) return false;
-    const y = +m[1];
-    if (y < 1) return false;
-    if (m[2] === undefined) return true;
-    const mo = +m[2];
-    if (mo < 1 || mo > 12) return false;
-    if (m[3] === undefined) return true;
-    const d = +m[3];
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-    if (d < 1 || d > days) return false;
-    if (m[4] === undefined) return true;
-    return +m[4] <= 23 && +m[5] <= 59;
-  },
-});
-ajv.addFormat("nhs-number", {
-  type: "string",
-  validate: (s) => {
-    if (!/^[0-9]{10}$/.test(s)) return false;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) sum += (+s[i]) * (10 - i);
-    let check = 11 - (sum % 11);
-    if (check === 11) check = 0;
-    return check !== 10 && check === +s[9];
-  },
-});
+addCasebookVocabulary(ajv);
 
 for (const name of readdirSync(schemaDir).filter((n) => n.endsWith(".schema.json")).sort()) {
   ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, name), "utf8")));
