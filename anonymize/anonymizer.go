@@ -1,21 +1,19 @@
 package anonymize
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 
 	"github.com/openaesthetics/casebook/complication"
-	"github.com/openaesthetics/casebook/internal/jsonscan"
 	"github.com/openaesthetics/casebook/internal/pii"
+	"github.com/openaesthetics/casebook/internal/typedtree"
 )
 
 // Anonymizer turns identified records into de-identified submission-shape
@@ -29,6 +27,9 @@ type Anonymizer struct {
 	report    shape
 	complaint shape
 	dates     complication.DateHandling
+	// trees converts records to the trees the policy is applied to and
+	// back, refusing on the way back any member the record types lack.
+	trees *typedtree.Codec
 
 	mu    sync.Mutex
 	audit Audit
@@ -106,7 +107,9 @@ func New(p *Policy, key Key) (*Anonymizer, error) {
 	}
 	c := clonePolicy(p)
 	a := &Anonymizer{policy: c, hash: hash, key: key,
-		report: newShape(c.Reports, reports), complaint: newShape(c.Complaints, complaints)}
+		report: newShape(c.Reports, reports), complaint: newShape(c.Complaints, complaints),
+		trees: typedtree.New(typedtree.Options{DisallowUnknown: true},
+			reflect.TypeFor[complication.Report](), reflect.TypeFor[complication.Complaint]())}
 	a.dates = complication.DateHandlingKept
 	for _, sh := range []shape{a.report, a.complaint} {
 		for _, r := range sh.rules {
@@ -240,7 +243,7 @@ func (a *Anonymizer) anonymizeReport(r *complication.Report) (*complication.Repo
 		return nil, stats{}, ErrAlreadyDeidentified
 	}
 	e, matcher := a.newRun(&a.report, knownFrom(r.Identity))
-	tree, err := toTree(r)
+	tree, err := toTree(a.trees, r)
 	if err != nil {
 		return nil, e.st, err
 	}
@@ -254,7 +257,7 @@ func (a *Anonymizer) anonymizeReport(r *complication.Report) (*complication.Repo
 		return nil, e.st, err
 	}
 	out := new(complication.Report)
-	if err := fromTree(tree, out); err != nil {
+	if err := fromTree(a.trees, tree, out); err != nil {
 		return nil, e.st, err
 	}
 	if out.Identity != nil {
@@ -275,7 +278,7 @@ func (a *Anonymizer) anonymizeComplaint(c *complication.Complaint) (*complicatio
 		id = &complication.ComplaintIdentity{}
 	}
 	e, matcher := a.newRun(&a.complaint, knownFromComplaint(id))
-	tree, err := toTree(c)
+	tree, err := toTree(a.trees, c)
 	if err != nil {
 		return nil, e.st, err
 	}
@@ -288,7 +291,7 @@ func (a *Anonymizer) anonymizeComplaint(c *complication.Complaint) (*complicatio
 		return nil, e.st, err
 	}
 	out := new(complication.Complaint)
-	if err := fromTree(tree, out); err != nil {
+	if err := fromTree(a.trees, tree, out); err != nil {
 		return nil, e.st, err
 	}
 	if out.Identity != nil {
@@ -592,15 +595,12 @@ func parseTimestamp(v any) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-// toTree turns a record into plain JSON values.
-func toTree(v any) (map[string]any, error) {
-	b, err := json.Marshal(v)
+// toTree turns a record into plain JSON values, those of
+// jsonscan.Parse(json.Marshal(v)).
+func toTree(c *typedtree.Codec, v any) (map[string]any, error) {
+	doc, err := c.Encode(v)
 	if err != nil {
-		return nil, fmt.Errorf("anonymize: the record does not encode as JSON: %w", errors.Unwrap(err))
-	}
-	doc, err := jsonscan.Parse(b, jsonscan.Limits{})
-	if err != nil {
-		return nil, fmt.Errorf("anonymize: the record does not encode as JSON: %w", err)
+		return nil, errors.New("anonymize: the record does not encode as JSON")
 	}
 	m, ok := doc.(map[string]any)
 	if !ok {
@@ -611,125 +611,9 @@ func toTree(v any) (map[string]any, error) {
 
 // fromTree decodes plain JSON values into a record, refusing any member
 // the record type does not define.
-func fromTree(tree map[string]any, out any) error {
-	var enc treeEncoder
-	b, err := enc.append(make([]byte, 0, 4096), tree)
-	if err != nil {
-		return fmt.Errorf("anonymize: internal: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(out); err != nil {
+func fromTree(c *typedtree.Codec, tree map[string]any, out any) error {
+	if err := c.Decode(tree, out); err != nil {
 		return errors.New("anonymize: internal: the de-identified record does not decode")
 	}
 	return nil
-}
-
-// treeEncoder stands in for json.Marshal on a tree of plain JSON values
-// where the text is only decoded again. Members come sorted, as
-// json.Marshal writes them, but nothing is HTML-escaped, so the bytes can
-// differ from json.Marshal's but never the values they decode to. Values
-// of any other type are encoded by json.Marshal.
-type treeEncoder struct {
-	names []string // sorted member names of the objects being encoded
-}
-
-// append appends the encoding of v to b.
-func (enc *treeEncoder) append(b []byte, v any) ([]byte, error) {
-	switch v := v.(type) {
-	case map[string]any:
-		from := len(enc.names)
-		for k := range v {
-			enc.names = append(enc.names, k)
-		}
-		slices.Sort(enc.names[from:])
-		to := len(enc.names)
-		b = append(b, '{')
-		for i := from; i < to; i++ {
-			k := enc.names[i]
-			if i > from {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
-			var err error
-			if b, err = enc.append(b, v[k]); err != nil {
-				return nil, err
-			}
-		}
-		enc.names = enc.names[:from]
-		return append(b, '}'), nil
-	case []any:
-		b = append(b, '[')
-		for i, x := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = enc.append(b, x); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, ']'), nil
-	case string:
-		return appendJSONString(b, v), nil
-	case bool:
-		return strconv.AppendBool(b, v), nil
-	case json.Number:
-		if v == "" {
-			return append(b, '0'), nil // as json.Marshal writes it
-		}
-		return append(b, v...), nil
-	case nil:
-		return append(b, "null"...), nil
-	}
-	j, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	return append(b, j...), nil
-}
-
-// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
-// U+FFFD, as json.Marshal makes it.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/internal/jsonscan"
+	"github.com/openaesthetics/casebook/internal/typedtree"
 )
 
 // KReport is the result of making a batch k-anonymous: the risk before and
@@ -81,6 +82,7 @@ type KAnonymizer struct {
 	// fields that are not dates (a date can still go to its year). A
 	// record must keep them to stay a valid submission.
 	fixed []bool
+	trees *typedtree.Codec
 }
 
 type row struct {
@@ -93,7 +95,7 @@ func (a *Anonymizer) KAnonymizer() (*KAnonymizer, error) {
 	if a.policy.KAnonymity == nil {
 		return nil, ErrNoKAnonymity
 	}
-	k := &KAnonymizer{cfg: *a.Policy().KAnonymity}
+	k := &KAnonymizer{cfg: *a.Policy().KAnonymity, trees: a.trees}
 	k.fixed = make([]bool, len(k.cfg.QuasiIdentifiers))
 	for i, p := range k.cfg.QuasiIdentifiers {
 		f := a.report.fields[p]
@@ -105,7 +107,7 @@ func (a *Anonymizer) KAnonymizer() (*KAnonymizer, error) {
 // Observe records a de-identified record's quasi-identifiers and
 // sensitive values. Records are numbered from 0 in the order observed.
 func (k *KAnonymizer) Observe(r *complication.Report) error {
-	tree, err := toTree(r)
+	tree, err := toTree(k.trees, r)
 	if err != nil {
 		return err
 	}
@@ -171,6 +173,7 @@ type Plan struct {
 	withhold []bool
 	cfg      KAnonymity
 	report   KReport
+	trees    *typedtree.Codec
 }
 
 // Plan decides the suppression: while some records sit in classes
@@ -183,7 +186,7 @@ type Plan struct {
 // budget, Plan returns a [*SuppressionError].
 func (k *KAnonymizer) Plan() (*Plan, error) {
 	n, q := len(k.rows), len(k.cfg.QuasiIdentifiers)
-	p := &Plan{suppress: make([][]bool, n), withhold: make([]bool, n), cfg: k.cfg}
+	p := &Plan{suppress: make([][]bool, n), withhold: make([]bool, n), cfg: k.cfg, trees: k.trees}
 	for i := range p.suppress {
 		p.suppress[i] = make([]bool, q)
 	}
@@ -331,7 +334,7 @@ func (p *Plan) Apply(i int, r *complication.Report) (keep bool, err error) {
 	if !slices.Contains(p.suppress[i], true) {
 		return true, nil
 	}
-	tree, err := toTree(r)
+	tree, err := toTree(p.trees, r)
 	if err != nil {
 		return false, err
 	}
@@ -341,7 +344,7 @@ func (p *Plan) Apply(i int, r *complication.Report) (keep bool, err error) {
 		}
 	}
 	out := new(complication.Report)
-	if err := fromTree(tree, out); err != nil {
+	if err := fromTree(p.trees, tree, out); err != nil {
 		return false, err
 	}
 	*r = *out

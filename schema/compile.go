@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/openaesthetics/casebook/complication"
+	"github.com/openaesthetics/casebook/internal/typedtree"
 )
 
 // compiled holds the schemas compiled from the embedded documents. They are
@@ -22,7 +23,7 @@ type compiled struct {
 	shapes map[Shape]*jsonschema.Schema
 	fast   map[Shape]*fastNode // the fast path; see fastpath.go
 	plans  map[Shape]*fastPlan // the fast decoder; see fastdecode.go
-	trees  treeDecoders        // fill record types from parsed documents
+	trees  *typedtree.Codec    // fill record types from parsed documents
 	docs   map[string]any      // decoded documents by $id, for reading keywords
 }
 
@@ -70,7 +71,7 @@ func compile() (*compiled, error) {
 	if out.plans, err = compileFastDecoders(fast); err != nil {
 		return nil, err
 	}
-	out.trees = newTreeDecoders(reflect.TypeFor[complication.Report](), reflect.TypeFor[complication.Complaint]())
+	out.trees = typedtree.New(typedtree.Options{}, reflect.TypeFor[complication.Report](), reflect.TypeFor[complication.Complaint]())
 	return out, nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/internal/jsonscan"
 	"github.com/openaesthetics/casebook/internal/synth"
+	"github.com/openaesthetics/casebook/internal/typedtree"
 )
 
 // mutatedSynthetic is how many valid synthetic records TestFastPathAgrees
@@ -152,7 +153,7 @@ func TestFastPathAgrees(t *testing.T) {
 			} else {
 				// The record must be the one the full path builds.
 				want := newRecord(shape)
-				require.NoError(t, c.trees.decode(doc, want))
+				require.NoError(t, c.trees.Decode(doc, want))
 				requireSameRecord(t, want, decoded, name)
 			}
 		} else if schemaErr == nil && !mutated {
@@ -260,7 +261,7 @@ func TestTreeDecodeMatchesUnmarshal(t *testing.T) {
 			fromTree, fromJSON = new(complication.Complaint), new(complication.Complaint)
 		}
 		require.NoError(t, json.Unmarshal(s.data, fromJSON), s.name)
-		require.NoError(t, c.trees.decode(doc, fromTree), s.name)
+		require.NoError(t, c.trees.Decode(doc, fromTree), s.name)
 		// Compare by encoding: two equal times may hold different
 		// *time.Location values.
 		want, _ := json.Marshal(fromJSON)
@@ -291,7 +292,7 @@ func TestTreeDecodeRefusesWrongKinds(t *testing.T) {
 			doc, err := jsonscan.Parse([]byte(tc.doc), jsonscan.Limits{})
 			require.NoError(t, err)
 			var r complication.Report
-			assert.ErrorIs(t, c.trees.decode(doc, &r), errTreeType)
+			assert.ErrorIs(t, c.trees.Decode(doc, &r), typedtree.ErrMismatch)
 			assert.Error(t, json.Unmarshal([]byte(tc.doc), new(complication.Report)), "encoding/json agrees")
 		})
 	}
@@ -331,7 +332,7 @@ func FuzzFastPathAgrees(f *testing.F) {
 					t.Fatalf("fast decoder accepts a document the %s schema rejects", shape)
 				}
 				want := newRecord(shape)
-				if err := c.trees.decode(doc, want); err != nil {
+				if err := c.trees.Decode(doc, want); err != nil {
 					t.Fatalf("fast decoder accepts a document the %s type refuses", shape)
 				}
 				requireSameRecord(t, want, rec, string(shape))
@@ -464,9 +465,9 @@ func TestTreeDecodeErrorPointer(t *testing.T) {
 	doc, err := jsonscan.Parse([]byte(`{"patient": {"age_at_treatment": 4.7e1}, "events": [{}, {"ctcae_grade": 2.5}]}`), fastLimits)
 	require.NoError(t, err)
 	for range 20 {
-		err := c.trees.decode(doc, new(complication.Report))
-		var te *treeError
+		err := c.trees.Decode(doc, new(complication.Report))
+		var te *typedtree.Error
 		require.ErrorAs(t, err, &te)
-		assert.Equal(t, "/events/1/ctcae_grade", te.pointer())
+		assert.Equal(t, "/events/1/ctcae_grade", te.Pointer())
 	}
 }

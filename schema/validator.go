@@ -9,6 +9,7 @@ import (
 
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/internal/jsonscan"
+	"github.com/openaesthetics/casebook/internal/typedtree"
 )
 
 // Options configure a [Validator]. The zero value is ready to use.
@@ -187,16 +188,16 @@ func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings
 	if rec == nil {
 		return nil, v.finish(fs, data)
 	}
-	if err := v.c.trees.decode(doc, rec); err != nil {
+	if err := v.c.trees.Decode(doc, rec); err != nil {
 		// The schema accepted a value its Go field cannot hold: an integer
 		// written with a fraction or an exponent (4.7e1), or one out of
 		// range. Anything else would be a bug in casebook, reported as a
 		// finding rather than a panic.
 		f := complication.Finding{Code: CodeInvalid, Level: complication.LevelError,
 			Message: "the document passed the schema but does not decode into the record type"}
-		var te *treeError
+		var te *typedtree.Error
 		if errors.As(err, &te) {
-			f.Pointer, f.Code = te.pointer(), CodeType
+			f.Pointer, f.Code = te.Pointer(), CodeType
 			f.Message = "cannot be stored in its field: write an integer without a fraction or an exponent, within range"
 		}
 		fs = append(fs, f)

@@ -1,10 +1,10 @@
-package schema
+package typedtree
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -13,22 +13,8 @@ import (
 	"github.com/openaesthetics/casebook/internal/jsonscan"
 )
 
-// A document is parsed once, into jsonscan's tree, which both validation
-// paths read. The typed record is then filled from that tree rather than
-// by decoding the bytes a second time. The rules follow encoding/json for
-// every type the record types use (struct fields by their json names,
-// pointers, slices, string-keyed maps, encoding.TextUnmarshaler), so the
-// result equals json.Unmarshal's; TestTreeDecodeMatchesUnmarshal holds it
-// to that. One deliberate difference: a time.Time is parsed from the
-// decoded string, where time.Time.UnmarshalJSON reads the raw JSON text
-// and so refuses a date-time written with escapes such as \u002B.
-
-// treeDecoder fills dst, a settable value of its type, from a tree value.
-type treeDecoder func(v any, dst reflect.Value) error
-
-// treeDecoders holds one decoder per type, built once when the package's
-// schemas are compiled and read-only after that.
-type treeDecoders map[reflect.Type]treeDecoder
+// decoder fills dst, a settable value of its type, from a tree value.
+type decoder func(v any, dst reflect.Value) error
 
 var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
@@ -36,20 +22,26 @@ var (
 	timeType            = reflect.TypeFor[time.Time]()
 )
 
-// errTreeType reports a tree value of the wrong kind for the Go type. It
-// carries no value.
-var errTreeType = errors.New("value does not fit the record type")
+// ErrMismatch reports a tree value of the wrong kind for its Go type, or
+// an object member the Go type does not have when the Codec refuses
+// unknown members. It carries no value.
+var ErrMismatch = errors.New("value does not fit the record type")
 
-// treeError is errTreeType with where it happened.
-type treeError struct {
+// Error is ErrMismatch with where it happened.
+type Error struct {
 	reversed []string // the pointer's tokens, innermost first
 }
 
-func (e *treeError) Error() string { return errTreeType.Error() }
-func (e *treeError) Unwrap() error { return errTreeType }
+func (e *Error) Error() string { return ErrMismatch.Error() }
 
-// pointer returns the RFC 6901 pointer of the value that did not fit.
-func (e *treeError) pointer() string {
+// Unwrap returns ErrMismatch.
+func (e *Error) Unwrap() error { return ErrMismatch }
+
+// Pointer returns the RFC 6901 pointer of the value that did not fit.
+// A member the Go type does not define is withheld: the pointer stops at
+// its object, because a submitted member name can itself be an
+// identifier.
+func (e *Error) Pointer() string {
 	ptr := ""
 	for i := len(e.reversed) - 1; i >= 0; i-- {
 		ptr = jsonscan.AppendToken(ptr, e.reversed[i])
@@ -59,9 +51,9 @@ func (e *treeError) pointer() string {
 
 // at places err under token, for the pointer of a failure.
 func at(err error, token string) error {
-	te, ok := err.(*treeError)
+	te, ok := err.(*Error)
 	if !ok {
-		te = &treeError{}
+		te = &Error{}
 	}
 	te.reversed = append(te.reversed, token)
 	return te
@@ -80,48 +72,31 @@ func (f *firstFailure) keep(err error, name string) {
 	}
 }
 
-// newTreeDecoders builds decoders for the given root types and everything
-// they contain.
-func newTreeDecoders(roots ...reflect.Type) treeDecoders {
-	d := treeDecoders{}
-	for _, t := range roots {
-		d.build(t)
-	}
-	return d
+// decoders builds and holds one decoder per type.
+type decoders struct {
+	byType map[reflect.Type]decoder
+	strict bool // refuse object members the Go type does not define
 }
 
-// decode fills *ptr from the tree value v.
-func (d treeDecoders) decode(v any, ptr any) error {
-	rv := reflect.ValueOf(ptr)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return fmt.Errorf("schema: decode into %T", ptr)
-	}
-	dec, ok := d[rv.Type().Elem()]
-	if !ok {
-		return fmt.Errorf("schema: no tree decoder for %s", rv.Type().Elem())
-	}
-	return dec(v, rv.Elem())
-}
-
-func (d treeDecoders) build(t reflect.Type) treeDecoder {
-	if dec, ok := d[t]; ok {
+func (d *decoders) build(t reflect.Type) decoder {
+	if dec, ok := d.byType[t]; ok {
 		return dec
 	}
 	// Recursive types find this indirection while their decoder is built.
-	var dec treeDecoder
-	d[t] = func(v any, dst reflect.Value) error { return dec(v, dst) }
+	var dec decoder
+	d.byType[t] = func(v any, dst reflect.Value) error { return dec(v, dst) }
 	dec = d.make(t)
-	d[t] = dec
+	d.byType[t] = dec
 	return dec
 }
 
-func (d treeDecoders) make(t reflect.Type) treeDecoder {
+func (d *decoders) make(t reflect.Type) decoder {
 	pt := reflect.PointerTo(t)
 	switch {
 	case t == timeType:
 		return decodeText
 	case pt.Implements(jsonUnmarshalerType):
-		return decodeViaJSON
+		return d.viaJSON
 	case pt.Implements(textUnmarshalerType):
 		return decodeText
 	}
@@ -149,17 +124,21 @@ func (d treeDecoders) make(t reflect.Type) treeDecoder {
 	}
 	// Anything else (interfaces, arrays, text-keyed maps) is rare in the
 	// record types; encoding/json handles it exactly.
-	return decodeViaJSON
+	return d.viaJSON
 }
 
-// decodeViaJSON re-encodes the tree value and lets encoding/json decode it.
-func decodeViaJSON(v any, dst reflect.Value) error {
+// viaJSON re-encodes the tree value and lets encoding/json decode it.
+func (d *decoders) viaJSON(v any, dst reflect.Value) error {
 	b, err := json.Marshal(v)
 	if err != nil {
-		return errTreeType
+		return ErrMismatch
 	}
-	if err := json.Unmarshal(b, dst.Addr().Interface()); err != nil {
-		return errTreeType
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if d.strict {
+		dec.DisallowUnknownFields()
+	}
+	if err := dec.Decode(dst.Addr().Interface()); err != nil {
+		return ErrMismatch
 	}
 	return nil
 }
@@ -170,11 +149,11 @@ func decodeText(v any, dst reflect.Value) error {
 		return nil
 	case string:
 		if err := dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			return errTreeType
+			return ErrMismatch
 		}
 		return nil
 	}
-	return errTreeType
+	return ErrMismatch
 }
 
 func decodeString(v any, dst reflect.Value) error {
@@ -185,7 +164,7 @@ func decodeString(v any, dst reflect.Value) error {
 		dst.SetString(s)
 		return nil
 	}
-	return errTreeType
+	return ErrMismatch
 }
 
 func decodeBool(v any, dst reflect.Value) error {
@@ -196,7 +175,7 @@ func decodeBool(v any, dst reflect.Value) error {
 		dst.SetBool(b)
 		return nil
 	}
-	return errTreeType
+	return ErrMismatch
 }
 
 func decodeInt(v any, dst reflect.Value) error {
@@ -206,12 +185,12 @@ func decodeInt(v any, dst reflect.Value) error {
 	case json.Number:
 		i, err := strconv.ParseInt(string(n), 10, 64)
 		if err != nil || dst.OverflowInt(i) {
-			return errTreeType
+			return ErrMismatch
 		}
 		dst.SetInt(i)
 		return nil
 	}
-	return errTreeType
+	return ErrMismatch
 }
 
 func decodeUint(v any, dst reflect.Value) error {
@@ -221,12 +200,12 @@ func decodeUint(v any, dst reflect.Value) error {
 	case json.Number:
 		u, err := strconv.ParseUint(string(n), 10, 64)
 		if err != nil || dst.OverflowUint(u) {
-			return errTreeType
+			return ErrMismatch
 		}
 		dst.SetUint(u)
 		return nil
 	}
-	return errTreeType
+	return ErrMismatch
 }
 
 func decodeFloat(v any, dst reflect.Value) error {
@@ -236,15 +215,15 @@ func decodeFloat(v any, dst reflect.Value) error {
 	case json.Number:
 		f, err := strconv.ParseFloat(string(n), dst.Type().Bits())
 		if err != nil || dst.OverflowFloat(f) {
-			return errTreeType
+			return ErrMismatch
 		}
 		dst.SetFloat(f)
 		return nil
 	}
-	return errTreeType
+	return ErrMismatch
 }
 
-func (d treeDecoders) pointer(t reflect.Type) treeDecoder {
+func (d *decoders) pointer(t reflect.Type) decoder {
 	elem := d.build(t.Elem())
 	return func(v any, dst reflect.Value) error {
 		if v == nil {
@@ -258,7 +237,7 @@ func (d treeDecoders) pointer(t reflect.Type) treeDecoder {
 	}
 }
 
-func (d treeDecoders) slice(t reflect.Type) treeDecoder {
+func (d *decoders) slice(t reflect.Type) decoder {
 	elem := d.build(t.Elem())
 	return func(v any, dst reflect.Value) error {
 		switch arr := v.(type) {
@@ -275,11 +254,11 @@ func (d treeDecoders) slice(t reflect.Type) treeDecoder {
 			dst.Set(s)
 			return nil
 		}
-		return errTreeType
+		return ErrMismatch
 	}
 }
 
-func (d treeDecoders) stringMap(t reflect.Type) treeDecoder {
+func (d *decoders) stringMap(t reflect.Type) decoder {
 	elem := d.build(t.Elem())
 	return func(v any, dst reflect.Value) error {
 		switch obj := v.(type) {
@@ -301,24 +280,24 @@ func (d treeDecoders) stringMap(t reflect.Type) treeDecoder {
 			}
 			return first.err
 		}
-		return errTreeType
+		return ErrMismatch
 	}
 }
 
-// treeField is one struct field a JSON member fills.
-type treeField struct {
+// field is one struct field a JSON member fills.
+type field struct {
 	index int
-	dec   treeDecoder
+	dec   decoder
 }
 
-func (d treeDecoders) structure(t reflect.Type) treeDecoder {
-	fields := map[string]treeField{}
+func (d *decoders) structure(t reflect.Type) decoder {
+	fields := map[string]field{}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous {
 			// Embedded structs promote their fields under encoding/json's
 			// rules; the record types have none, so leave them to it.
-			return decodeViaJSON
+			return d.viaJSON
 		}
 		if !f.IsExported() {
 			continue
@@ -330,20 +309,32 @@ func (d treeDecoders) structure(t reflect.Type) treeDecoder {
 		if name == "" {
 			name = f.Name
 		}
-		fields[name] = treeField{index: i, dec: d.build(f.Type)}
+		fields[name] = field{index: i, dec: d.build(f.Type)}
 	}
+	strict := d.strict
 	return func(v any, dst reflect.Value) error {
 		switch obj := v.(type) {
 		case nil:
 			return nil
 		case map[string]any:
+			if strict {
+				for k := range obj {
+					if _, ok := fields[k]; !ok {
+						// The pointer stops at the object: the name
+						// could be an identifier.
+						return &Error{}
+					}
+				}
+			}
 			var first firstFailure
 			for k, x := range obj {
 				f, ok := fields[k]
 				if !ok {
 					// encoding/json would also try a case-insensitive
-					// match; the schemas reject any member that is not an
-					// exact field name before a record is decoded.
+					// match. Trees come from documents the schemas have
+					// checked, which reject any member that is not an
+					// exact field name, or from Encode, which writes
+					// exact names only.
 					continue
 				}
 				if err := f.dec(x, dst.Field(f.index)); err != nil {
@@ -352,6 +343,6 @@ func (d treeDecoders) structure(t reflect.Type) treeDecoder {
 			}
 			return first.err
 		}
-		return errTreeType
+		return ErrMismatch
 	}
 }
