@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -287,4 +288,18 @@ func TestDemo(t *testing.T) {
 	// A second run replaces the first.
 	code, _, errOut = casebook(t, "", "demo", "-o", dir, "-n", "10")
 	assert.Equal(t, exitOK, code, errOut)
+}
+
+func TestTuneGC(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	tuneGC(func(string) string { return "" })
+	assert.Equal(t, gcPercent, debug.SetGCPercent(100), "GOGC unset: casebook's target")
+	tuneGC(func(k string) string {
+		if k == "GOGC" {
+			return "50"
+		}
+		return ""
+	})
+	assert.Equal(t, 100, debug.SetGCPercent(100), "GOGC set: the runtime's choice stands")
 }
