@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,10 @@ type shape struct {
 	// transformation and the leak gate need to know of it, so that
 	// walking a record looks each pattern up once and allocates nothing.
 	info map[string]*patternInfo
+	// dropped names the record's top-level members the policy drops
+	// whole: the tree holds nil for them, since nothing reads what a
+	// dropped member held.
+	dropped map[string]bool
 }
 
 // patternInfo is what one field pattern's rule and field say.
@@ -74,6 +79,12 @@ func newShape(rules []Rule, fields []complication.Field) shape {
 	}
 	for _, f := range fields {
 		add(f.Pointer)
+	}
+	s.dropped = map[string]bool{}
+	for pattern, info := range s.info {
+		if name, ok := strings.CutPrefix(pattern, "/"); ok && info.hasRule && info.act == Drop && !strings.ContainsAny(name, "/~") {
+			s.dropped[name] = true
+		}
 	}
 	return s
 }
@@ -243,7 +254,7 @@ func (a *Anonymizer) anonymizeReport(r *complication.Report) (*complication.Repo
 		return nil, stats{}, ErrAlreadyDeidentified
 	}
 	e, matcher := a.newRun(&a.report, knownFrom(r.Identity))
-	tree, err := toTree(a.trees, r)
+	tree, err := toTree(a.trees, r, a.report.dropped)
 	if err != nil {
 		return nil, e.st, err
 	}
@@ -278,7 +289,7 @@ func (a *Anonymizer) anonymizeComplaint(c *complication.Complaint) (*complicatio
 		id = &complication.ComplaintIdentity{}
 	}
 	e, matcher := a.newRun(&a.complaint, knownFromComplaint(id))
-	tree, err := toTree(a.trees, c)
+	tree, err := toTree(a.trees, c, a.complaint.dropped)
 	if err != nil {
 		return nil, e.st, err
 	}
@@ -596,9 +607,10 @@ func parseTimestamp(v any) (time.Time, error) {
 }
 
 // toTree turns a record into plain JSON values, those of
-// jsonscan.Parse(json.Marshal(v)).
-func toTree(c *typedtree.Codec, v any) (map[string]any, error) {
-	doc, err := c.Encode(v)
+// jsonscan.Parse(json.Marshal(v)), except that a top-level member named
+// in dropped holds nil.
+func toTree(c *typedtree.Codec, v any, dropped map[string]bool) (map[string]any, error) {
+	doc, err := c.EncodeStubbed(v, dropped)
 	if err != nil {
 		return nil, errors.New("anonymize: the record does not encode as JSON")
 	}

@@ -107,7 +107,7 @@ func (a *Anonymizer) KAnonymizer() (*KAnonymizer, error) {
 // Observe records a de-identified record's quasi-identifiers and
 // sensitive values. Records are numbered from 0 in the order observed.
 func (k *KAnonymizer) Observe(r *complication.Report) error {
-	tree, err := toTree(k.trees, r)
+	tree, err := toTree(k.trees, r, nil)
 	if err != nil {
 		return err
 	}
@@ -334,7 +334,7 @@ func (p *Plan) Apply(i int, r *complication.Report) (keep bool, err error) {
 	if !slices.Contains(p.suppress[i], true) {
 		return true, nil
 	}
-	tree, err := toTree(p.trees, r)
+	tree, err := toTree(p.trees, r, nil)
 	if err != nil {
 		return false, err
 	}

@@ -25,7 +25,7 @@ type Codec struct {
 func New(opts Options, roots ...reflect.Type) *Codec {
 	c := &Codec{
 		dec: decoders{byType: map[reflect.Type]decoder{}, strict: opts.DisallowUnknown},
-		enc: encoders{byType: map[reflect.Type]encoder{}},
+		enc: encoders{byType: map[reflect.Type]encoder{}, structs: map[reflect.Type][]structField{}},
 	}
 	for _, t := range roots {
 		c.dec.build(t)
@@ -63,4 +63,26 @@ func (c *Codec) Encode(v any) (any, error) {
 		return nil, fmt.Errorf("typedtree: no encoder for %s", rv.Type())
 	}
 	return enc(rv)
+}
+
+// EncodeStubbed is Encode for a caller that discards some members of the
+// root object whatever they hold: each member named in stub that Encode
+// would write is written with the value nil, and what it holds is never
+// converted. v must be a struct of a root type, or a pointer to one.
+func (c *Codec) EncodeStubbed(v any, stub map[string]bool) (any, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil, nil
+		}
+		rv = rv.Elem()
+	}
+	if !rv.IsValid() {
+		return nil, nil
+	}
+	fields, ok := c.enc.structs[rv.Type()]
+	if !ok {
+		return nil, fmt.Errorf("typedtree: no struct encoder for %s", rv.Type())
+	}
+	return encodeStruct(fields, rv, stub)
 }

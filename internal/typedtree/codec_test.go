@@ -257,3 +257,29 @@ func FuzzEncode(f *testing.F) {
 		}
 	})
 }
+
+func TestEncodeStubbed(t *testing.T) {
+	c := recordCodec()
+	stub := map[string]bool{"identity": true, "events": true}
+	stubbed := 0
+	for i, rec := range synthRecords(t) {
+		want, err := c.Encode(rec)
+		require.NoError(t, err)
+		obj := want.(map[string]any)
+		for name := range stub {
+			if _, ok := obj[name]; ok {
+				obj[name] = nil
+				stubbed++
+			}
+		}
+		got, err := c.EncodeStubbed(rec, stub)
+		require.NoError(t, err)
+		require.Equal(t, want, got, "record %d", i)
+	}
+	assert.Greater(t, stubbed, 1000, "the stubs were exercised")
+	_, err := c.EncodeStubbed(new(int), stub)
+	assert.Error(t, err)
+	got, err := c.EncodeStubbed((*complication.Report)(nil), stub)
+	assert.NoError(t, err)
+	assert.Nil(t, got)
+}

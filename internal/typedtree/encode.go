@@ -31,6 +31,8 @@ var errUnsupportedValue = errors.New("typedtree: unsupported value")
 // encoders builds and holds one encoder per type.
 type encoders struct {
 	byType map[reflect.Type]encoder
+	// structs holds the fields of every struct type with its own encoder.
+	structs map[reflect.Type][]structField
 }
 
 func (e *encoders) build(t reflect.Type) encoder {
@@ -288,36 +290,45 @@ func (e *encoders) structure(t reflect.Type) (encoder, bool) {
 		}
 		fields = append(fields, sf)
 	}
-	return func(v reflect.Value) (any, error) {
-		// Record types leave most fields empty: sizing the map for the
-		// members written, not for every field, halves the cost.
-		var written [64]bool
-		keep := written[:0]
-		if len(fields) > len(written) {
-			keep = make([]bool, 0, len(fields))
+	e.structs[t] = fields
+	return func(v reflect.Value) (any, error) { return encodeStruct(fields, v, nil) }, true
+}
+
+// encodeStruct writes the members of struct value v. A member whose name
+// is in stub, when it is written at all, holds nil instead of its value.
+func encodeStruct(fields []structField, v reflect.Value, stub map[string]bool) (any, error) {
+	// Record types leave most fields empty: sizing the map for the
+	// members written, not for every field, halves the cost.
+	var written [64]bool
+	keep := written[:0]
+	if len(fields) > len(written) {
+		keep = make([]bool, 0, len(fields))
+	}
+	n := 0
+	for i := range fields {
+		ok := !fields[i].omitted(v.Field(fields[i].index))
+		keep = append(keep, ok)
+		if ok {
+			n++
 		}
-		n := 0
-		for i := range fields {
-			ok := !fields[i].omitted(v.Field(fields[i].index))
-			keep = append(keep, ok)
-			if ok {
-				n++
-			}
+	}
+	obj := make(map[string]any, n)
+	for i := range fields {
+		if !keep[i] {
+			continue
 		}
-		obj := make(map[string]any, n)
-		for i := range fields {
-			if !keep[i] {
-				continue
-			}
-			f := &fields[i]
-			x, err := f.enc(v.Field(f.index))
-			if err != nil {
-				return nil, err
-			}
-			obj[f.name] = x
+		f := &fields[i]
+		if stub[f.name] {
+			obj[f.name] = nil
+			continue
 		}
-		return obj, nil
-	}, true
+		x, err := f.enc(v.Field(f.index))
+		if err != nil {
+			return nil, err
+		}
+		obj[f.name] = x
+	}
+	return obj, nil
 }
 
 // omitted reports whether the field's value fv is left out.
