@@ -174,7 +174,7 @@ func oracleSub(t string, m []int, i int) string {
 
 func oracleDetectDates(a *analysis, gs []oracleDigitGroup, out []Span) []Span {
 	t := a.n.Text
-	var numAnchors []int// Numeric dates need two digit groups close together; written dates
+	var numAnchors []int // Numeric dates need two digit groups close together; written dates
 	// need a month name.
 
 	for i := 1; i < len(gs); i++ {
@@ -452,7 +452,7 @@ func oracleDetectHandles(a *analysis, out []Span) []Span {
 var oracleRePostcode = regexp.MustCompile(`\b(?:gir ?0aa|[a-pr-uwyz](?:\d[a-hjkpstuw]|\d\d?|[a-hk-y]\d[abehmnprv-y]|[a-hk-y]\d\d?) ?\d[abd-hjlnp-uw-z]{2})\b`)
 
 func oracleDetectPostcodes(a *analysis, out []Span) []Span {
-	var anchors []int// A postcode's inward code starts with a digit, and both parts hold
+	var anchors []int // A postcode's inward code starts with a digit, and both parts hold
 	// one.
 
 	for _, t := range a.toks {
@@ -745,7 +745,7 @@ var (
 
 func oracleDetectNINumbers(a *analysis, out []Span) []Span {
 	t := a.n.Text
-	var anchors []int// Six digits are needed, in one token or in pairs.
+	var anchors []int // Six digits are needed, in one token or in pairs.
 
 	for _, tk := range a.toks {
 		if tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) {
