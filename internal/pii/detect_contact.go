@@ -47,6 +47,83 @@ var (
 	reHandleCtx = regexp.MustCompile(`\b(?:instagram|insta|ig|tiktok|snapchat|snap|twitter|facebook|fb|threads|youtube|linkedin|onlyfans|whatsapp)(?: (?:account|page|handle|username|user|name|profile|id))?(?: (?:is|was))?( ?[:\-] ?| )@?([a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_])\b`)
 )
 
+// The contact patterns as findIn runs them, each with the cheapest exact
+// test of where it can start (see pattern).
+var (
+	// The local part is a run of local-part characters, none of which can
+	// begin the '@' or "[at]" that must follow, so it ends where that run
+	// ends, and the '@' or bracket comes next, possibly after one space.
+	patEmail = newPattern(reEmail, func(w string, i int) bool {
+		e, ok := localPartAt(w, i)
+		if !ok {
+			return false
+		}
+		if w[e] == ' ' {
+			e++
+		}
+		return e < len(w) && strings.IndexByte("@[({<", w[e]) >= 0
+	})
+	patEmailWord = newPattern(reEmailWord, func(w string, i int) bool {
+		e, ok := localPartAt(w, i)
+		return ok && strings.HasPrefix(w[e:], " at ")
+	})
+	patURLScheme = newPattern(reURLScheme, func(w string, i int) bool {
+		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
+			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
+	})
+	// A bare URL starts with a domain label, a run of label characters
+	// that must end in a dot.
+	patURLBare = newPattern(reURLBare, func(w string, i int) bool {
+		if !isLowerAlnum(w[i]) || !wordStart(w, i) {
+			return false
+		}
+		e := runEnd(w, i, isLabelByte)
+		return e < len(w) && w[e] == '.'
+	})
+	patHandle = newPattern(reHandle, func(w string, i int) bool {
+		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
+	})
+	patHandleCtx = newPattern(reHandleCtx, func(w string, i int) bool {
+		if !wordStart(w, i) {
+			return false
+		}
+		switch w[i] {
+		case 'i', 't', 's', 'f', 'y', 'l', 'o', 'w':
+		default:
+			return false
+		}
+		for _, p := range [...]string{"instagram", "insta", "ig", "tiktok", "snapchat", "snap", "twitter", "facebook", "fb", "threads", "youtube", "linkedin", "onlyfans", "whatsapp"} {
+			if strings.HasPrefix(w[i:], p) {
+				return true
+			}
+		}
+		return false
+	})
+)
+
+// isLowerAlnum reports whether c is a small ASCII letter or a digit.
+func isLowerAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// isLocalByte reports whether c can sit in the local part of an address
+// (emailLocal).
+func isLocalByte(c byte) bool {
+	return isLowerAlnum(c) || strings.IndexByte("._%+'-_", c) >= 0
+}
+
+// isLabelByte reports whether c can sit in a domain label.
+func isLabelByte(c byte) bool { return isLowerAlnum(c) || c == '-' }
+
+// localPartAt reports whether an address's local part can start at byte i
+// of w and, if so, where the run of local-part characters from i ends;
+// something must follow it.
+func localPartAt(w string, i int) (end int, ok bool) {
+	if !isLowerAlnum(w[i]) || !wordStart(w, i) {
+		return 0, false
+	}
+	e := runEnd(w, i, isLocalByte)
+	return e, e < len(w)
+}
+
 func detectEmails(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// An address needs an '@' or an "at" in brackets; the bare-word form
@@ -65,7 +142,7 @@ func detectEmails(a *analysis, out []Span) []Span {
 			hasDot = true
 		}
 	}
-	for _, m := range a.findIn(reEmail, a.windowsAround(anchors, 72, 96)) {
+	for _, m := range a.findIn(patEmail, a.windowsAround(anchors, 72, 96)) {
 		s := t[m[0]:m[1]]
 		// "tagged @jane.doe.aesthetic" is a handle after a word, not an
 		// address with spaces round the '@': spaced forms need a real
@@ -78,7 +155,7 @@ func detectEmails(a *analysis, out []Span) []Span {
 	if !hasDot {
 		return out
 	}
-	for _, m := range a.findIn(reEmailWord, a.windowsAround(words, 72, 96)) {
+	for _, m := range a.findIn(patEmailWord, a.windowsAround(words, 72, 96)) {
 		s := t[m[0]:m[1]]
 		if strings.Contains(s, " dot ") || strings.Contains(s, "dot]") || strings.Contains(s, "dot)") {
 			out = append(out, a.n.span(m[0], m[1], KindEmail))
@@ -130,14 +207,14 @@ func detectURLs(a *analysis, out []Span) []Span {
 		}
 	}
 	bare := a.toSpace(a.windowsAround(dots, 255, 0))
-	for _, re := range []*regexp.Regexp{reURLScheme, reURLBare} {
+	for _, p := range [...]*pattern{patURLScheme, patURLBare} {
 		ws := bare
-		if re == reURLScheme {
+		if p == patURLScheme {
 			ws = scheme
 		}
-		for _, m := range a.findIn(re, ws) {
+		for _, m := range a.findIn(p, ws) {
 			// A bare domain right after '@' is the domain of an e-mail.
-			if re == reURLBare && m[0] > 0 && (t[m[0]-1] == '@' || t[m[0]-1] == '.') {
+			if p == patURLBare && m[0] > 0 && (t[m[0]-1] == '@' || t[m[0]-1] == '.') {
 				continue
 			}
 			s := trimURL(t[m[0]:m[1]])
@@ -152,7 +229,7 @@ func detectURLs(a *analysis, out []Span) []Span {
 
 func detectHandles(a *analysis, out []Span) []Span {
 	t := a.n.Text
-	for _, m := range a.findIn(reHandle, a.windowsAround(byteAnchors(t, '@'), 0, 32)) {
+	for _, m := range a.findIn(patHandle, a.windowsAround(byteAnchors(t, '@'), 0, 32)) {
 		if m[0] > 0 {
 			// '#' is what Leaks masks a placeholder with: an '@' right
 			// after redacted text was the '@' of an address whose first
@@ -168,7 +245,7 @@ func detectHandles(a *analysis, out []Span) []Span {
 		out = append(out, a.n.span(m[0], m[1], KindHandle))
 	}
 	social := a.tokenAnchors(func(t token) bool { return socialWords[t.key] })
-	for _, m := range a.findIn(reHandleCtx, a.windowsAround(social, 0, 64)) {
+	for _, m := range a.findIn(patHandleCtx, a.windowsAround(social, 0, 64)) {
 		h := t[m[4]:m[5]]
 		sep := t[m[2]:m[3]]
 		// Without a colon or '@', only a handle-shaped word counts, so

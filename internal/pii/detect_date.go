@@ -30,6 +30,61 @@ var (
 	reDateDM = regexp.MustCompile(`\b(?:on|dated|since|from|until|till) (\d{1,2})/(\d{1,2})\b`)
 )
 
+// The date patterns as findIn runs them, each with the cheapest exact test
+// of where it can start (see pattern).
+var (
+	// One or two digits, then a separator: a longer run of digits leaves
+	// \d{1,2} followed by a digit.
+	patDateNumeric = newPattern(reDateNumeric, func(w string, i int) bool {
+		return dayDigitsAt(w, i, 2) && strings.IndexByte("/.- ", w[runEnd(w, i, isDigit)]) >= 0
+	})
+	// Exactly four digits, then a separator.
+	patDateISO = newPattern(reDateISO, func(w string, i int) bool {
+		e := runEnd(w, i, isDigit)
+		return e-i == 4 && e < len(w) && wordStart(w, i) && strings.IndexByte("/.- ", w[e]) >= 0
+	})
+	// One or two digits and something after them: nothing in the pattern
+	// between the day and the month name is a digit.
+	patDateDMY = newPattern(reDateDMY, func(w string, i int) bool { return dayDigitsAt(w, i, 2) })
+	// Every month name and abbreviation starts with its three-letter form.
+	patDateMDY = newPattern(reDateMDY, monthStart)
+	patDateMY  = newPattern(reDateMY, monthStart)
+	patDateDM  = newPattern(reDateDM, func(w string, i int) bool {
+		if !wordStart(w, i) {
+			return false
+		}
+		for _, p := range [...]string{"on ", "dated ", "since ", "from ", "until ", "till "} {
+			if strings.HasPrefix(w[i:], p) {
+				return true
+			}
+		}
+		return false
+	})
+)
+
+// dayDigitsAt reports whether a word starts at byte i of w with between
+// one and most digits, and has a byte after them.
+func dayDigitsAt(w string, i, most int) bool {
+	if !isDigit(w[i]) || !wordStart(w, i) {
+		return false
+	}
+	e := runEnd(w, i, isDigit)
+	return e-i <= most && e < len(w)
+}
+
+// monthStart reports whether a word starts at byte i of w with the first
+// three letters of a month name.
+func monthStart(w string, i int) bool {
+	if len(w)-i < 3 || !wordStart(w, i) {
+		return false
+	}
+	switch w[i : i+3] {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
+
 // dateWeakMonths are month names that are also common English words;
 // they only count as a date with a year, an ordinal, a capital letter in
 // prose, or a preceding date preposition ("you may 3…" is not a date).
@@ -89,7 +144,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	numeric = a.windowsWith(numeric, func(w string) bool { runs, _ := digitRuns(w); return runs >= 3 })
 	iso := a.windowsWith(numeric, func(w string) bool { _, longest := digitRuns(w); return longest >= 4 })
 	monthly = a.windowsWith(monthly, func(w string) bool { runs, _ := digitRuns(w); return runs >= 1 })
-	for _, m := range a.findIn(reDateNumeric, numeric) {
+	for _, m := range a.findIn(patDateNumeric, numeric) {
 		d, mo, y := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), sub(t, m, 5)
 		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validDay(d) || !validMonth(mo) {
 			continue
@@ -99,14 +154,14 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(reDateISO, iso) {
+	for _, m := range a.findIn(patDateISO, iso) {
 		y, mo, d := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), atoi(sub(t, m, 5))
 		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validYear4(y) || !validMonth(mo) || !validDay(d) {
 			continue
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(reDateDMY, monthly) {
+	for _, m := range a.findIn(patDateDMY, monthly) {
 		if !validDay(atoi(sub(t, m, 1))) {
 			continue
 		}
@@ -121,7 +176,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], end, KindDate))
 	}
-	for _, m := range a.findIn(reDateMDY, monthly) {
+	for _, m := range a.findIn(patDateMDY, monthly) {
 		if !validDay(atoi(sub(t, m, 2))) {
 			continue
 		}
@@ -138,13 +193,13 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], end, KindDate))
 	}
-	for _, m := range a.findIn(reDateMY, monthly) {
+	for _, m := range a.findIn(patDateMY, monthly) {
 		if m[6] >= 0 && !validYear4(atoi(sub(t, m, 3))) {
 			continue
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(reDateDM, a.windowsAround(byteAnchors(t, '/'), 12, 4)) {
+	for _, m := range a.findIn(patDateDM, a.windowsAround(byteAnchors(t, '/'), 12, 4)) {
 		if !validDay(atoi(sub(t, m, 1))) || !validMonth(atoi(sub(t, m, 2))) {
 			continue
 		}

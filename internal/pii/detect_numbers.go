@@ -319,6 +319,22 @@ var (
 	ninoContexts = wordSet(`ni nino insurance nics`)
 )
 
+// patNINO is reNINO as findIn runs it: it starts with a two-letter prefix.
+var patNINO = newPattern(reNINO, func(w string, i int) bool {
+	return i+1 < len(w) && ninoFirst(w[i]) && ninoSecond(w[i+1]) && wordStart(w, i)
+})
+
+// ninoFirst and ninoSecond report whether c can be the first or the second
+// letter of a National Insurance number's prefix ([abceghj-prstw-z] and
+// [abceghj-nprstw-z] in reNINO).
+func ninoFirst(c byte) bool {
+	return c >= 'a' && c <= 'z' && strings.IndexByte("dfiquv", c) < 0
+}
+
+func ninoSecond(c byte) bool {
+	return c >= 'a' && c <= 'z' && strings.IndexByte("dfioquv", c) < 0
+}
+
 func detectNINumbers(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// Six digits are needed, in one token or in pairs.
@@ -328,7 +344,7 @@ func detectNINumbers(a *analysis, out []Span) []Span {
 			anchors = append(anchors, tk.start)
 		}
 	}
-	for _, m := range a.findIn(reNINO, a.windowsAround(anchors, 4, 16)) {
+	for _, m := range a.findIn(patNINO, a.windowsAround(anchors, 4, 16)) {
 		if ninoBanned[t[m[2]:m[3]]] {
 			continue
 		}

@@ -13,6 +13,13 @@ import (
 // one non-conforming code still in use.
 var rePostcode = regexp.MustCompile(`\b(?:gir ?0aa|[a-pr-uwyz](?:\d[a-hjkpstuw]|\d\d?|[a-hk-y]\d[abehmnprv-y]|[a-hk-y]\d\d?) ?\d[abd-hjlnp-uw-z]{2})\b`)
 
+// patPostcode is rePostcode as findIn runs it: it starts with one of the
+// letters an outward code can start with.
+var patPostcode = newPattern(rePostcode, func(w string, i int) bool {
+	c := w[i]
+	return c >= 'a' && c <= 'z' && strings.IndexByte("qvx", c) < 0 && wordStart(w, i)
+})
+
 func detectPostcodes(a *analysis, out []Span) []Span {
 	// A postcode's inward code starts with a digit, and both parts hold
 	// one.
@@ -22,7 +29,7 @@ func detectPostcodes(a *analysis, out []Span) []Span {
 			anchors = append(anchors, t.start)
 		}
 	}
-	for _, m := range a.findIn(rePostcode, a.windowsAround(anchors, 5, 8)) {
+	for _, m := range a.findIn(patPostcode, a.windowsAround(anchors, 5, 8)) {
 		out = append(out, a.n.span(m[0], m[1], KindPostcode))
 	}
 	return out
@@ -34,10 +41,16 @@ func detectPostcodes(a *analysis, out []Span) []Span {
 // "2 weeks later dr …" is not an address.
 var reAddress = regexp.MustCompile(`\b(\d{1,4}[a-z]?),? ((?:[a-z][a-z'\-]* ){1,3})(street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|place|pl|terrace|tce|gardens|gdns|grove|hill|mews|park|square|sq|walk|row|rise|green|parade|boulevard|wharf|meadows?|vale|croft|gate|yard|view|approach|chase)\b\.?`)
 
+// patAddress is reAddress as findIn runs it: it starts with a house
+// number of at most four digits.
+var patAddress = newPattern(reAddress, func(w string, i int) bool {
+	return isDigit(w[i]) && wordStart(w, i) && runEnd(w, i, isDigit)-i <= 4
+})
+
 func detectAddresses(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	streets := a.tokenAnchors(func(t token) bool { return streetTypes[t.key] != "" })
-	for _, m := range a.findIn(reAddress, a.windowsAround(streets, 80, 8)) {
+	for _, m := range a.findIn(patAddress, a.windowsAround(streets, 80, 8)) {
 		ok := true
 		for _, w := range strings.Fields(t[m[4]:m[5]]) {
 			if isCommonWord(w) || shortWords[w] && len(w) < 3 {

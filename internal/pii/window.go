@@ -89,21 +89,82 @@ func (a *analysis) windowsWith(ws []window, keep func(w string) bool) []window {
 	return out
 }
 
-// findIn runs re over each window and returns submatch indexes relative
-// to the whole matching copy.
-func (a *analysis) findIn(re *regexp.Regexp, ws []window) [][]int {
+// pattern is a regular expression that findIn tries only where a match
+// can start. Searching a window with the unanchored expression makes the
+// regexp engine attempt a match at every byte; almost all of them fail on
+// the first character or two. canStart rules those positions out with a
+// few byte comparisons, and the expression, anchored, is run only at the
+// positions left.
+//
+// This finds exactly the matches FindAllStringSubmatchIndex would: that
+// method reports the leftmost match, then the leftmost one starting at or
+// after its end, and so on; with canStart true at every position where a
+// match can start, trying the remaining positions in order finds the same
+// leftmost match. The anchored expression run on the window's tail sees
+// the same text to its right, and on its left the start of the text where
+// the whole window had a character that is not a regexp word character
+// (canStart requires that wherever the expression begins with \b), so
+// \b decides the same way.
+type pattern struct {
+	re       *regexp.Regexp // the expression as written
+	anchored *regexp.Regexp // re anchored at the start of the text
+	// canStart reports whether a match of re in window w can start at
+	// byte i. It must never say no where a match starts.
+	canStart func(w string, i int) bool
+}
+
+func newPattern(re *regexp.Regexp, canStart func(w string, i int) bool) *pattern {
+	return &pattern{re: re, anchored: regexp.MustCompile(`^(?:` + re.String() + `)`), canStart: canStart}
+}
+
+// findIn runs p over each window and returns submatch indexes relative
+// to the whole matching copy, as FindAllStringSubmatchIndex would on each
+// window.
+func (a *analysis) findIn(p *pattern, ws []window) [][]int {
 	var out [][]int
 	for _, w := range ws {
-		for _, m := range re.FindAllStringSubmatchIndex(a.n.Text[w.start:w.end], -1) {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += w.start
+		s := a.n.Text[w.start:w.end]
+		for i := 0; i < len(s); i++ {
+			if !p.canStart(s, i) {
+				continue
+			}
+			m := p.anchored.FindStringSubmatchIndex(s[i:])
+			if m == nil {
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w.start + i
 				}
 			}
 			out = append(out, m)
+			// None of the patterns matches the empty string, so the next
+			// match starts at or after this one's end.
+			i = m[1] - w.start - 1
 		}
 	}
 	return out
+}
+
+// isRegexpWord reports whether the byte c is a word character as \b in
+// package regexp sees it: an ASCII letter, digit or underscore. A byte of
+// a multi-byte character is not.
+func isRegexpWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// wordStart reports whether \b holds at byte i of w before a word
+// character: i starts w or follows a non-word character.
+func wordStart(w string, i int) bool {
+	return i == 0 || !isRegexpWord(w[i-1])
+}
+
+// runEnd returns the end of the run of bytes from i for which in is true.
+func runEnd(w string, i int, in func(c byte) bool) int {
+	for i < len(w) && in(w[i]) {
+		i++
+	}
+	return i
 }
 
 // tokenAnchors returns the start offsets of tokens for which keep is true.
