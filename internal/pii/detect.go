@@ -27,6 +27,7 @@ type scratch struct {
 	toks []token
 	pos  []int
 	proj []byte
+	cls  []tokenClass
 }
 
 // scratchPool holds idle scratch buffers. It is the package's only

@@ -72,13 +72,14 @@ var (
 			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
 	})
 	// A bare URL starts with a domain label, a run of label characters
-	// that must end in a dot.
+	// that must end in a dot, followed by another label or the top-level
+	// domain, either of which starts with a letter or digit.
 	patURLBare = newPattern(reURLBare, func(w string, i int) bool {
 		if !isLowerAlnum(w[i]) || !wordStart(w, i) {
 			return false
 		}
 		e := runEnd(w, i, isLabelByte)
-		return e < len(w) && w[e] == '.'
+		return e+1 < len(w) && w[e] == '.' && isLowerAlnum(w[e+1])
 	})
 	patHandle = newPattern(reHandle, func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
@@ -201,8 +202,8 @@ func detectURLs(a *analysis, out []Span) []Span {
 	// A URL has a scheme, "www" or a dot before a top-level domain.
 	scheme := a.toSpace(a.windowsAround(a.tokenAnchors(func(t token) bool { return t.key == "http" || t.key == "https" || t.key == "www" }), 0, 0))
 	var dots []int
-	for _, tk := range a.toks {
-		if tk.start > 0 && t[tk.start-1] == '.' && knownTLDs[tk.key] {
+	for i, tk := range a.toks {
+		if tk.start > 0 && t[tk.start-1] == '.' && a.keyIs(i, wcKnownTLD) {
 			dots = append(dots, tk.start)
 		}
 	}
@@ -244,7 +245,7 @@ func detectHandles(a *analysis, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], m[1], KindHandle))
 	}
-	social := a.tokenAnchors(func(t token) bool { return socialWords[t.key] })
+	social := a.classAnchors(wcSocial)
 	for _, m := range a.findIn(patHandleCtx, a.windowsAround(social, 0, 64)) {
 		h := t[m[4]:m[5]]
 		sep := t[m[2]:m[3]]

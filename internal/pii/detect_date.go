@@ -136,7 +136,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 	}
 	numeric := a.windowsAround(numAnchors, 0, 16)
-	monthly := a.windowsAround(a.tokenAnchors(func(t token) bool { return months[t.key] != 0 }), 16, 24)
+	monthly := a.windowsAround(a.classAnchors(wcMonth), 16, 24)
 	// A regular expression can only match inside a window that holds the
 	// digits it needs, so windows without them are skipped: a numeric
 	// date needs three runs of digits, an ISO date one of at least four

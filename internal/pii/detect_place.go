@@ -13,11 +13,21 @@ import (
 // one non-conforming code still in use.
 var rePostcode = regexp.MustCompile(`\b(?:gir ?0aa|[a-pr-uwyz](?:\d[a-hjkpstuw]|\d\d?|[a-hk-y]\d[abehmnprv-y]|[a-hk-y]\d\d?) ?\d[abd-hjlnp-uw-z]{2})\b`)
 
-// patPostcode is rePostcode as findIn runs it: it starts with one of the
-// letters an outward code can start with.
+// patPostcode is rePostcode as findIn runs it: it starts with "gir", or
+// with one of the letters an outward code can start with followed by a
+// digit, or by a second letter and a digit.
 var patPostcode = newPattern(rePostcode, func(w string, i int) bool {
 	c := w[i]
-	return c >= 'a' && c <= 'z' && strings.IndexByte("qvx", c) < 0 && wordStart(w, i)
+	if c < 'a' || c > 'z' || strings.IndexByte("qvx", c) >= 0 || i+1 >= len(w) || !wordStart(w, i) {
+		return false
+	}
+	switch d := w[i+1]; {
+	case isDigit(d):
+		return true
+	case d >= 'a' && d <= 'y' && d != 'i' && d != 'j':
+		return i+2 < len(w) && isDigit(w[i+2])
+	}
+	return strings.HasPrefix(w[i:], "gir")
 })
 
 func detectPostcodes(a *analysis, out []Span) []Span {
@@ -49,7 +59,7 @@ var patAddress = newPattern(reAddress, func(w string, i int) bool {
 
 func detectAddresses(a *analysis, out []Span) []Span {
 	t := a.n.Text
-	streets := a.tokenAnchors(func(t token) bool { return streetTypes[t.key] != "" })
+	streets := a.classAnchors(wcStreet)
 	for _, m := range a.findIn(patAddress, a.windowsAround(streets, 80, 8)) {
 		ok := true
 		for _, w := range strings.Fields(t[m[4]:m[5]]) {

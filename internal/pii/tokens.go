@@ -40,6 +40,9 @@ type analysis struct {
 	caseKnown, informative bool
 	// sc holds reusable buffers, or is nil.
 	sc *scratch
+	// cls holds the word classes of toks once classes has worked them
+	// out.
+	cls []tokenClass
 }
 
 func analyze(n *Normalized) *analysis {
