@@ -1,7 +1,8 @@
 package pii
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 )
 
@@ -28,6 +29,10 @@ type scratch struct {
 	pos  []int
 	proj []byte
 	cls  []tokenClass
+	// wins and anchors are the detectors' buffers, kept from the
+	// analysis (see scanWith).
+	wins    []window
+	anchors []int
 }
 
 // scratchPool holds idle scratch buffers. It is the package's only
@@ -63,6 +68,10 @@ func scanWith(n *Normalized, m *Matcher, detect bool, sc *scratch) []Span {
 		}
 		if detect {
 			out = append(out, detectAll(a)...)
+			if a.sc != nil {
+				// Keep the buffers the detectors grew for the next scan.
+				a.sc.wins, a.sc.anchors = a.wins[:0], a.anchors[:0]
+			}
 		}
 		if m != nil {
 			out = append(out, m.find(a)...)
@@ -98,14 +107,17 @@ func detectAll(a *analysis) []Span {
 // sortSpans orders spans by start, longest first, then by kind
 // specificity, and drops exact duplicates, so output is deterministic.
 func sortSpans(s []Span) []Span {
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].Start != s[j].Start {
-			return s[i].Start < s[j].Start
+	// Spans the comparison calls equal are identical, as every Kind the
+	// package reports has its own rank, so the order does not depend on
+	// the sorting algorithm.
+	slices.SortFunc(s, func(x, y Span) int {
+		if c := cmp.Compare(x.Start, y.Start); c != 0 {
+			return c
 		}
-		if s[i].End != s[j].End {
-			return s[i].End > s[j].End
+		if c := cmp.Compare(y.End, x.End); c != 0 {
+			return c
 		}
-		return s[i].Kind.rank() < s[j].Kind.rank()
+		return cmp.Compare(x.Kind.rank(), y.Kind.rank())
 	})
 	return s
 }

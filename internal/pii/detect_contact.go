@@ -70,7 +70,7 @@ var (
 	patURLScheme = newPattern(reURLScheme, func(w string, i int) bool {
 		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
 			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
-	})
+	}).withoutSpaces()
 	// A bare URL starts with a domain label, a run of label characters
 	// that must end in a dot, followed by another label or the top-level
 	// domain, either of which starts with a letter or digit.
@@ -80,10 +80,10 @@ var (
 		}
 		e := runEnd(w, i, isLabelByte)
 		return e+1 < len(w) && w[e] == '.' && isLowerAlnum(w[e+1])
-	})
+	}).withoutSpaces()
 	patHandle = newPattern(reHandle, func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
-	})
+	}).bounded(40)
 	patHandleCtx = newPattern(reHandleCtx, func(w string, i int) bool {
 		if !wordStart(w, i) {
 			return false
@@ -99,7 +99,7 @@ var (
 			}
 		}
 		return false
-	})
+	}).bounded(80)
 )
 
 // isLowerAlnum reports whether c is a small ASCII letter or a digit.
@@ -129,13 +129,11 @@ func detectEmails(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// An address needs an '@' or an "at" in brackets; the bare-word form
 	// also needs a spelled-out "dot" somewhere in the text.
-	anchors := byteAnchors(t, '@')
-	var words []int
+	anchors := a.byteAnchors('@')
 	hasDot := false
 	for _, tk := range a.toks {
 		switch tk.key {
 		case "at":
-			words = append(words, tk.start)
 			if tk.start > 0 && strings.IndexByte("[({<", t[tk.start-1]) >= 0 {
 				anchors = append(anchors, tk.start)
 			}
@@ -143,6 +141,7 @@ func detectEmails(a *analysis, out []Span) []Span {
 			hasDot = true
 		}
 	}
+	anchors = a.keepAnchors(anchors)
 	for _, m := range a.findIn(patEmail, a.windowsAround(anchors, 72, 96)) {
 		s := t[m[0]:m[1]]
 		// "tagged @jane.doe.aesthetic" is a handle after a word, not an
@@ -156,6 +155,7 @@ func detectEmails(a *analysis, out []Span) []Span {
 	if !hasDot {
 		return out
 	}
+	words := a.tokenAnchors(func(t token) bool { return t.key == "at" })
 	for _, m := range a.findIn(patEmailWord, a.windowsAround(words, 72, 96)) {
 		s := t[m[0]:m[1]]
 		if strings.Contains(s, " dot ") || strings.Contains(s, "dot]") || strings.Contains(s, "dot)") {
@@ -201,12 +201,13 @@ func detectURLs(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// A URL has a scheme, "www" or a dot before a top-level domain.
 	scheme := a.toSpace(a.windowsAround(a.tokenAnchors(func(t token) bool { return t.key == "http" || t.key == "https" || t.key == "www" }), 0, 0))
-	var dots []int
+	dots := a.anchorBuf()
 	for i, tk := range a.toks {
 		if tk.start > 0 && t[tk.start-1] == '.' && a.keyIs(i, wcKnownTLD) {
 			dots = append(dots, tk.start)
 		}
 	}
+	dots = a.keepAnchors(dots)
 	bare := a.toSpace(a.windowsAround(dots, 255, 0))
 	for _, p := range [...]*pattern{patURLScheme, patURLBare} {
 		ws := bare
@@ -230,7 +231,7 @@ func detectURLs(a *analysis, out []Span) []Span {
 
 func detectHandles(a *analysis, out []Span) []Span {
 	t := a.n.Text
-	for _, m := range a.findIn(patHandle, a.windowsAround(byteAnchors(t, '@'), 0, 32)) {
+	for _, m := range a.findIn(patHandle, a.windowsAround(a.byteAnchors('@'), 0, 32)) {
 		if m[0] > 0 {
 			// '#' is what Leaks masks a placeholder with: an '@' right
 			// after redacted text was the '@' of an address whose first

@@ -37,18 +37,18 @@ var (
 	// \d{1,2} followed by a digit.
 	patDateNumeric = newPattern(reDateNumeric, func(w string, i int) bool {
 		return dayDigitsAt(w, i, 2) && strings.IndexByte("/.- ", w[runEnd(w, i, isDigit)]) >= 0
-	})
+	}).bounded(32)
 	// Exactly four digits, then a separator.
 	patDateISO = newPattern(reDateISO, func(w string, i int) bool {
 		e := runEnd(w, i, isDigit)
 		return e-i == 4 && e < len(w) && wordStart(w, i) && strings.IndexByte("/.- ", w[e]) >= 0
-	})
+	}).bounded(32)
 	// One or two digits and something after them: nothing in the pattern
 	// between the day and the month name is a digit.
-	patDateDMY = newPattern(reDateDMY, func(w string, i int) bool { return dayDigitsAt(w, i, 2) })
+	patDateDMY = newPattern(reDateDMY, func(w string, i int) bool { return dayDigitsAt(w, i, 2) }).bounded(40)
 	// Every month name and abbreviation starts with its three-letter form.
-	patDateMDY = newPattern(reDateMDY, monthStart)
-	patDateMY  = newPattern(reDateMY, monthStart)
+	patDateMDY = newPattern(reDateMDY, monthStart).bounded(40)
+	patDateMY  = newPattern(reDateMY, monthStart).bounded(40)
 	patDateDM  = newPattern(reDateDM, func(w string, i int) bool {
 		if !wordStart(w, i) {
 			return false
@@ -59,7 +59,7 @@ var (
 			}
 		}
 		return false
-	})
+	}).bounded(32)
 )
 
 // dayDigitsAt reports whether a word starts at byte i of w with between
@@ -129,12 +129,13 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	t := a.n.Text
 	// Numeric dates need two digit groups close together; written dates
 	// need a month name.
-	var numAnchors []int
+	numAnchors := a.anchorBuf()
 	for i := 1; i < len(gs); i++ {
 		if gs[i].start-gs[i-1].end <= 2 {
 			numAnchors = append(numAnchors, gs[i-1].start)
 		}
 	}
+	numAnchors = a.keepAnchors(numAnchors)
 	numeric := a.windowsAround(numAnchors, 0, 16)
 	monthly := a.windowsAround(a.classAnchors(wcMonth), 16, 24)
 	// A regular expression can only match inside a window that holds the
@@ -199,7 +200,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(patDateDM, a.windowsAround(byteAnchors(t, '/'), 12, 4)) {
+	for _, m := range a.findIn(patDateDM, a.windowsAround(a.byteAnchors('/'), 12, 4)) {
 		if !validDay(atoi(sub(t, m, 1))) || !validMonth(atoi(sub(t, m, 2))) {
 			continue
 		}

@@ -336,7 +336,7 @@ var patNINO = newPattern(reNINO, func(w string, i int) bool {
 		j++
 	}
 	return j < len(w) && isDigit(w[j])
-})
+}).bounded(24)
 
 // ninoFirst and ninoSecond report whether c can be the first or the second
 // letter of a National Insurance number's prefix ([abceghj-prstw-z] and
@@ -352,12 +352,7 @@ func ninoSecond(c byte) bool {
 func detectNINumbers(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// Six digits are needed, in one token or in pairs.
-	var anchors []int
-	for _, tk := range a.toks {
-		if tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) {
-			anchors = append(anchors, tk.start)
-		}
-	}
+	anchors := a.tokenAnchors(func(tk token) bool { return tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) })
 	for _, m := range a.findIn(patNINO, a.windowsAround(anchors, 4, 16)) {
 		if ninoBanned[t[m[2]:m[3]]] {
 			continue

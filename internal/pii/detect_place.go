@@ -28,17 +28,12 @@ var patPostcode = newPattern(rePostcode, func(w string, i int) bool {
 		return i+2 < len(w) && isDigit(w[i+2])
 	}
 	return strings.HasPrefix(w[i:], "gir")
-})
+}).bounded(16)
 
 func detectPostcodes(a *analysis, out []Span) []Span {
 	// A postcode's inward code starts with a digit, and both parts hold
 	// one.
-	var anchors []int
-	for _, t := range a.toks {
-		if t.digit && len(t.text) <= 7 {
-			anchors = append(anchors, t.start)
-		}
-	}
+	anchors := a.tokenAnchors(func(t token) bool { return t.digit && len(t.text) <= 7 })
 	for _, m := range a.findIn(patPostcode, a.windowsAround(anchors, 5, 8)) {
 		out = append(out, a.n.span(m[0], m[1], KindPostcode))
 	}

@@ -43,6 +43,10 @@ type analysis struct {
 	// cls holds the word classes of toks once classes has worked them
 	// out.
 	cls []tokenClass
+	// wins and anchors are the detectors' window and anchor buffers (see
+	// claimWindows and anchorBuf).
+	wins    []window
+	anchors []int
 }
 
 func analyze(n *Normalized) *analysis {
@@ -53,7 +57,7 @@ func analyze(n *Normalized) *analysis {
 // keeps for its projections.
 func analyzeWith(n *Normalized, sc *scratch) *analysis {
 	sc.toks = tokenizeInto(sc.toks[:0], n.Text)
-	return &analysis{n: n, toks: sc.toks, sc: sc}
+	return &analysis{n: n, toks: sc.toks, sc: sc, wins: sc.wins[:0], anchors: sc.anchors[:0]}
 }
 
 // caseInformative reports whether the original mixes capitals and small

@@ -118,7 +118,7 @@ func (a *analysis) classes() []tokenClass {
 			w = t.text[:len(t.text)-2]
 			b = wordClasses[w]
 		}
-		if looksLikeWord(w) {
+		if b&wcGiven == 0 && hasWordSuffix(w) { // looksLikeWord(w)
 			b |= wcLooksLikeWord
 		}
 		cls = append(cls, tokenClass{key: k, base: b})
@@ -140,11 +140,11 @@ func (a *analysis) baseIs(i int, c wordClass) bool { return a.classes()[i].base&
 // classAnchors returns the start offsets of the tokens whose key is in one
 // of the lists c.
 func (a *analysis) classAnchors(c wordClass) []int {
-	var out []int
+	out := a.anchorBuf()
 	for i, tc := range a.classes() {
 		if tc.key&c != 0 {
 			out = append(out, a.toks[i].start)
 		}
 	}
-	return out
+	return a.keepAnchors(out)
 }
