@@ -33,6 +33,9 @@ type scratch struct {
 	// analysis (see scanWith).
 	wins    []window
 	anchors []int
+	groups  []digitGroup
+	// a is the analysis of the scan in progress (see analyzeWith).
+	a analysis
 }
 
 // scratchPool holds idle scratch buffers. It is the package's only
@@ -67,10 +70,12 @@ func scanWith(n *Normalized, m *Matcher, detect bool, sc *scratch) []Span {
 			a = analyze(copy)
 		}
 		if detect {
-			out = append(out, detectAll(a)...)
+			// The spans are sorted and deduplicated below, with the
+			// Matcher's, so detectAll's own pass would be wasted here.
+			out = detectInto(a, out)
 			if a.sc != nil {
 				// Keep the buffers the detectors grew for the next scan.
-				a.sc.wins, a.sc.anchors = a.wins[:0], a.anchors[:0]
+				a.sc.wins, a.sc.anchors, a.sc.groups = a.wins[:0], a.anchors[:0], a.groups[:0]
 			}
 		}
 		if m != nil {
@@ -87,9 +92,17 @@ func Scan(text string, m *Matcher) []Span {
 	return scanText(text, m, true)
 }
 
+// detectAll runs every detector over a and returns the spans found, sorted
+// and without duplicates.
 func detectAll(a *analysis) []Span {
-	gs := digitGroups(a.n.Text)
-	out := make([]Span, 0, 8)
+	return dedupe(sortSpans(detectInto(a, make([]Span, 0, 8))))
+}
+
+// detectInto runs every detector over a and appends the spans found to
+// out, in no particular order and possibly more than once.
+func detectInto(a *analysis, out []Span) []Span {
+	gs := digitGroupsInto(a.groups[:0], a.n.Text)
+	a.groups = gs
 	out = detectNHS(a, gs, out)
 	out = detectPhones(a, gs, out)
 	out = detectRegistrations(a, out)
@@ -101,7 +114,7 @@ func detectAll(a *analysis) []Span {
 	out = detectDates(a, gs, out)
 	out = detectAddresses(a, out)
 	out = detectNames(a, out)
-	return dedupe(sortSpans(out))
+	return out
 }
 
 // sortSpans orders spans by start, longest first, then by kind

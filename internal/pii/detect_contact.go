@@ -53,7 +53,7 @@ var (
 	// The local part is a run of local-part characters, none of which can
 	// begin the '@' or "[at]" that must follow, so it ends where that run
 	// ends, and the '@' or bracket comes next, possibly after one space.
-	patEmail = newPattern(reEmail, func(w string, i int) bool {
+	patEmail = newPattern(reEmail, lowerDigitBytes, func(w string, i int) bool {
 		e, ok := localPartAt(w, i)
 		if !ok {
 			return false
@@ -63,28 +63,28 @@ var (
 		}
 		return e < len(w) && strings.IndexByte("@[({<", w[e]) >= 0
 	})
-	patEmailWord = newPattern(reEmailWord, func(w string, i int) bool {
+	patEmailWord = newPattern(reEmailWord, lowerDigitBytes, func(w string, i int) bool {
 		e, ok := localPartAt(w, i)
 		return ok && strings.HasPrefix(w[e:], " at ")
 	})
-	patURLScheme = newPattern(reURLScheme, func(w string, i int) bool {
+	patURLScheme = newPattern(reURLScheme, "hw", func(w string, i int) bool {
 		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
 			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
 	}).withoutSpaces()
 	// A bare URL starts with a domain label, a run of label characters
 	// that must end in a dot, followed by another label or the top-level
 	// domain, either of which starts with a letter or digit.
-	patURLBare = newPattern(reURLBare, func(w string, i int) bool {
+	patURLBare = newPattern(reURLBare, lowerDigitBytes, func(w string, i int) bool {
 		if !isLowerAlnum(w[i]) || !wordStart(w, i) {
 			return false
 		}
 		e := runEnd(w, i, isLabelByte)
 		return e+1 < len(w) && w[e] == '.' && isLowerAlnum(w[e+1])
 	}).withoutSpaces()
-	patHandle = newPattern(reHandle, func(w string, i int) bool {
+	patHandle = newPattern(reHandle, "@", func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
 	}).bounded(40)
-	patHandleCtx = newPattern(reHandleCtx, func(w string, i int) bool {
+	patHandleCtx = newPattern(reHandleCtx, "filostwy", func(w string, i int) bool {
 		if !wordStart(w, i) {
 			return false
 		}

@@ -35,21 +35,21 @@ var (
 var (
 	// One or two digits, then a separator: a longer run of digits leaves
 	// \d{1,2} followed by a digit.
-	patDateNumeric = newPattern(reDateNumeric, func(w string, i int) bool {
+	patDateNumeric = newPattern(reDateNumeric, digitBytes, func(w string, i int) bool {
 		return dayDigitsAt(w, i, 2) && strings.IndexByte("/.- ", w[runEnd(w, i, isDigit)]) >= 0
 	}).bounded(32)
-	// Exactly four digits, then a separator.
-	patDateISO = newPattern(reDateISO, func(w string, i int) bool {
+	// Exactly four digitBytes, then a separator.
+	patDateISO = newPattern(reDateISO, digitBytes, func(w string, i int) bool {
 		e := runEnd(w, i, isDigit)
 		return e-i == 4 && e < len(w) && wordStart(w, i) && strings.IndexByte("/.- ", w[e]) >= 0
 	}).bounded(32)
 	// One or two digits and something after them: nothing in the pattern
 	// between the day and the month name is a digit.
-	patDateDMY = newPattern(reDateDMY, func(w string, i int) bool { return dayDigitsAt(w, i, 2) }).bounded(40)
+	patDateDMY = newPattern(reDateDMY, digitBytes, func(w string, i int) bool { return dayDigitsAt(w, i, 2) }).bounded(40)
 	// Every month name and abbreviation starts with its three-letter form.
-	patDateMDY = newPattern(reDateMDY, monthStart).bounded(40)
-	patDateMY  = newPattern(reDateMY, monthStart).bounded(40)
-	patDateDM  = newPattern(reDateDM, func(w string, i int) bool {
+	patDateMDY = newPattern(reDateMDY, "adfjmnos", monthStart).bounded(40)
+	patDateMY  = newPattern(reDateMY, "adfjmnos", monthStart).bounded(40)
+	patDateDM  = newPattern(reDateDM, "dfostu", func(w string, i int) bool {
 		if !wordStart(w, i) {
 			return false
 		}
@@ -63,7 +63,7 @@ var (
 )
 
 // dayDigitsAt reports whether a word starts at byte i of w with between
-// one and most digits, and has a byte after them.
+// one and most digitBytes, and has a byte after them.
 func dayDigitsAt(w string, i, most int) bool {
 	if !isDigit(w[i]) || !wordStart(w, i) {
 		return false
@@ -140,7 +140,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	monthly := a.windowsAround(a.classAnchors(wcMonth), 16, 24)
 	// A regular expression can only match inside a window that holds the
 	// digits it needs, so windows without them are skipped: a numeric
-	// date needs three runs of digits, an ISO date one of at least four
+	// date needs three runs of digitBytes, an ISO date one of at least four
 	// among them, and every written date at least one digit.
 	numeric = a.windowsWith(numeric, func(w string) bool { runs, _ := digitRuns(w); return runs >= 3 })
 	iso := a.windowsWith(numeric, func(w string) bool { _, longest := digitRuns(w); return longest >= 4 })

@@ -16,7 +16,7 @@ var rePostcode = regexp.MustCompile(`\b(?:gir ?0aa|[a-pr-uwyz](?:\d[a-hjkpstuw]|
 // patPostcode is rePostcode as findIn runs it: it starts with "gir", or
 // with one of the letters an outward code can start with followed by a
 // digit, or by a second letter and a digit.
-var patPostcode = newPattern(rePostcode, func(w string, i int) bool {
+var patPostcode = newPattern(rePostcode, "abcdefghijklmnoprstuwyz", func(w string, i int) bool {
 	c := w[i]
 	if c < 'a' || c > 'z' || strings.IndexByte("qvx", c) >= 0 || i+1 >= len(w) || !wordStart(w, i) {
 		return false
@@ -48,7 +48,7 @@ var reAddress = regexp.MustCompile(`\b(\d{1,4}[a-z]?),? ((?:[a-z][a-z'\-]* ){1,3
 
 // patAddress is reAddress as findIn runs it: it starts with a house
 // number of at most four digits.
-var patAddress = newPattern(reAddress, func(w string, i int) bool {
+var patAddress = newPattern(reAddress, digitBytes, func(w string, i int) bool {
 	return isDigit(w[i]) && wordStart(w, i) && runEnd(w, i, isDigit)-i <= 4
 })
 

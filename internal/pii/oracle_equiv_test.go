@@ -31,9 +31,9 @@ type detectorPair struct {
 
 func detectorPairs() []detectorPair {
 	return []detectorPair{
-		{"nhs", func(a *analysis, o []Span) []Span { return detectNHS(a, digitGroups(a.n.Text), o) },
+		{"nhs", func(a *analysis, o []Span) []Span { return detectNHS(a, digitGroupsInto(nil, a.n.Text), o) },
 			func(a *analysis, o []Span) []Span { return oracleDetectNHS(a, oracleDigitGroups(a.n.Text), o) }},
-		{"phones", func(a *analysis, o []Span) []Span { return detectPhones(a, digitGroups(a.n.Text), o) },
+		{"phones", func(a *analysis, o []Span) []Span { return detectPhones(a, digitGroupsInto(nil, a.n.Text), o) },
 			func(a *analysis, o []Span) []Span { return oracleDetectPhones(a, oracleDigitGroups(a.n.Text), o) }},
 		{"registrations", detectRegistrations, oracleDetectRegistrations},
 		{"ni", detectNINumbers, oracleDetectNINumbers},
@@ -41,7 +41,7 @@ func detectorPairs() []detectorPair {
 		{"urls", detectURLs, oracleDetectURLs},
 		{"handles", detectHandles, oracleDetectHandles},
 		{"postcodes", detectPostcodes, oracleDetectPostcodes},
-		{"dates", func(a *analysis, o []Span) []Span { return detectDates(a, digitGroups(a.n.Text), o) },
+		{"dates", func(a *analysis, o []Span) []Span { return detectDates(a, digitGroupsInto(nil, a.n.Text), o) },
 			func(a *analysis, o []Span) []Span { return oracleDetectDates(a, oracleDigitGroups(a.n.Text), o) }},
 		{"addresses", detectAddresses, oracleDetectAddresses},
 		{"names", detectNames, oracleDetectNames},

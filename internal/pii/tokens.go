@@ -47,6 +47,8 @@ type analysis struct {
 	// claimWindows and anchorBuf).
 	wins    []window
 	anchors []int
+	// groups is the buffer for digitGroups.
+	groups []digitGroup
 }
 
 func analyze(n *Normalized) *analysis {
@@ -57,7 +59,9 @@ func analyze(n *Normalized) *analysis {
 // keeps for its projections.
 func analyzeWith(n *Normalized, sc *scratch) *analysis {
 	sc.toks = tokenizeInto(sc.toks[:0], n.Text)
-	return &analysis{n: n, toks: sc.toks, sc: sc, wins: sc.wins[:0], anchors: sc.anchors[:0]}
+	// The analysis itself lives in sc too: a scan has one at a time.
+	sc.a = analysis{n: n, toks: sc.toks, sc: sc, wins: sc.wins[:0], anchors: sc.anchors[:0], groups: sc.groups[:0]}
+	return &sc.a
 }
 
 // caseInformative reports whether the original mixes capitals and small

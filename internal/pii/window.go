@@ -127,6 +127,12 @@ func (a *analysis) windowsWith(ws []window, keep func(w string) bool) []window {
 type pattern struct {
 	re       *regexp.Regexp // the expression as written
 	anchored *regexp.Regexp // re anchored at the start of the text
+	// first holds the bytes a match can start with, and wordFirst says
+	// that re starts with \b before a word character, so a match never
+	// starts right after a word character. findIn tests both, without a
+	// call, before it calls canStart.
+	first     [256]bool
+	wordFirst bool
 	// canStart reports whether a match of re in window w can start at
 	// byte i. It must never say no where a match starts.
 	canStart func(w string, i int) bool
@@ -139,8 +145,16 @@ type pattern struct {
 	spaceFree bool
 }
 
-func newPattern(re *regexp.Regexp, canStart func(w string, i int) bool) *pattern {
-	return &pattern{re: re, anchored: regexp.MustCompile(`^(?:` + re.String() + `)`), canStart: canStart}
+// newPattern returns the pattern for re, whose matches start with one of
+// the bytes of first at a position where canStart is true.
+func newPattern(re *regexp.Regexp, first string, canStart func(w string, i int) bool) *pattern {
+	p := &pattern{re: re, anchored: regexp.MustCompile(`^(?:` + re.String() + `)`), canStart: canStart}
+	p.wordFirst = strings.HasPrefix(re.String(), `\b`)
+	for i := 0; i < len(first); i++ {
+		p.first[first[i]] = true
+		p.wordFirst = p.wordFirst && isRegexpWord(first[i])
+	}
+	return p
 }
 
 // bounded returns p with maxLen set to n.
@@ -185,7 +199,7 @@ func (a *analysis) findIn(p *pattern, ws []window) [][]int {
 	for _, w := range ws {
 		s := a.n.Text[w.start:w.end]
 		for i := 0; i < len(s); i++ {
-			if !p.canStart(s, i) {
+			if !p.first[s[i]] || p.wordFirst && i > 0 && isRegexpWord(s[i-1]) || !p.canStart(s, i) {
 				continue
 			}
 			m := p.anchored.FindStringSubmatchIndex(p.tail(s, i))
@@ -205,6 +219,12 @@ func (a *analysis) findIn(p *pattern, ws []window) [][]int {
 	}
 	return out
 }
+
+// Byte sets for newPattern.
+const (
+	digitBytes      = "0123456789"
+	lowerDigitBytes = "abcdefghijklmnopqrstuvwxyz0123456789"
+)
 
 // isRegexpWord reports whether the byte c is a word character as \b in
 // package regexp sees it: an ASCII letter, digit or underscore. A byte of
