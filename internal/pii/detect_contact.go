@@ -71,15 +71,25 @@ var (
 		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
 			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
 	}).withoutSpaces()
-	// A bare URL starts with a domain label, a run of label characters
-	// that must end in a dot, followed by another label or the top-level
-	// domain, either of which starts with a letter or digit.
+	// A bare URL is a chain of domain labels, each a whole run of label
+	// characters ending in a dot, and then a top-level domain followed by
+	// a word boundary. The chain is fixed by where the dots are, so it is
+	// enough that one of its dots has a top-level domain after it.
 	patURLBare = newPattern(reURLBare, lowerDigitBytes, func(w string, i int) bool {
-		if !isLowerAlnum(w[i]) || !wordStart(w, i) {
+		if !wordStart(w, i) {
 			return false
 		}
-		e := runEnd(w, i, isLabelByte)
-		return e+1 < len(w) && w[e] == '.' && isLowerAlnum(w[e+1])
+		for k := i; k < len(w) && isLowerAlnum(w[k]); {
+			e := runEnd(w, k, isLabelByte)
+			if e >= len(w) || w[e] != '.' {
+				return false
+			}
+			if urlTLDAt(w, e+1) {
+				return true
+			}
+			k = e + 1
+		}
+		return false
 	}).withoutSpaces()
 	patHandle = newPattern(reHandle, "@", func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
@@ -101,6 +111,20 @@ var (
 		return false
 	}).bounded(80)
 )
+
+// urlTLDList holds the alternatives of urlTLDs, in order.
+var urlTLDList = strings.Split(strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(urlTLDs, "(?:"), ")"), `\.`, "."), "|")
+
+// urlTLDAt reports whether one of urlTLDs starts at byte j of w and is
+// followed by a word boundary.
+func urlTLDAt(w string, j int) bool {
+	for _, tld := range urlTLDList {
+		if e := j + len(tld); strings.HasPrefix(w[j:], tld) && (e == len(w) || !isRegexpWord(w[e])) {
+			return true
+		}
+	}
+	return false
+}
 
 // isLowerAlnum reports whether c is a small ASCII letter or a digit.
 func isLowerAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

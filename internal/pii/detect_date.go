@@ -31,24 +31,38 @@ var (
 )
 
 // The date patterns as findIn runs them, each with the cheapest exact test
-// of where it can start (see pattern).
+// of where it can start (see pattern), and a bound on the length of a
+// match well above the longest one the expression allows.
 var (
-	// One or two digits, then a separator: a longer run of digits leaves
-	// \d{1,2} followed by a digit.
+	// One or two digits, then a separator and a digit: a longer run of
+	// digits leaves \d{1,2} followed by a digit.
 	patDateNumeric = newPattern(reDateNumeric, digitBytes, func(w string, i int) bool {
-		return dayDigitsAt(w, i, 2) && strings.IndexByte("/.- ", w[runEnd(w, i, isDigit)]) >= 0
+		e := runEnd(w, i, isDigit)
+		return e-i <= 2 && wordStart(w, i) && dateSepDigit(w, e)
 	}).bounded(32)
-	// Exactly four digitBytes, then a separator.
+	// Exactly four digits, then a separator and a digit.
 	patDateISO = newPattern(reDateISO, digitBytes, func(w string, i int) bool {
 		e := runEnd(w, i, isDigit)
-		return e-i == 4 && e < len(w) && wordStart(w, i) && strings.IndexByte("/.- ", w[e]) >= 0
+		return e-i == 4 && wordStart(w, i) && dateSepDigit(w, e)
 	}).bounded(32)
-	// One or two digits and something after them: nothing in the pattern
-	// between the day and the month name is a digit.
-	patDateDMY = newPattern(reDateDMY, digitBytes, func(w string, i int) bool { return dayDigitsAt(w, i, 2) }).bounded(40)
-	// Every month name and abbreviation starts with its three-letter form.
-	patDateMDY = newPattern(reDateMDY, "adfjmnos", monthStart).bounded(40)
-	patDateMY  = newPattern(reDateMY, "adfjmnos", monthStart).bounded(40)
+	// One or two digits, then the month name, at most six bytes on: an
+	// ordinal, " of" and a separator are all that can come between.
+	patDateDMY = newPattern(reDateDMY, digitBytes, func(w string, i int) bool {
+		e := runEnd(w, i, isDigit)
+		if e-i > 2 || !wordStart(w, i) {
+			return false
+		}
+		for k := e; k <= e+6 && k < len(w); k++ {
+			if hasMonthPrefix(w[k:]) {
+				return true
+			}
+		}
+		return false
+	}).bounded(40)
+	// A month name, all of a run of letters, then an optional full stop
+	// and comma, a space, and a digit or an apostrophe.
+	patDateMDY = newPattern(reDateMDY, "adfjmnos", monthThenNumber).bounded(40)
+	patDateMY  = newPattern(reDateMY, "adfjmnos", monthThenNumber).bounded(40)
 	patDateDM  = newPattern(reDateDM, "dfostu", func(w string, i int) bool {
 		if !wordStart(w, i) {
 			return false
@@ -62,27 +76,59 @@ var (
 	}).bounded(32)
 )
 
-// dayDigitsAt reports whether a word starts at byte i of w with between
-// one and most digitBytes, and has a byte after them.
-func dayDigitsAt(w string, i, most int) bool {
-	if !isDigit(w[i]) || !wordStart(w, i) {
+// dateSepDigit reports whether a numeric date's separator ("/", ".", "-",
+// any of them followed by a space, or a space) starts at byte e of w, with
+// a digit after it.
+func dateSepDigit(w string, e int) bool {
+	if e >= len(w) {
 		return false
 	}
-	e := runEnd(w, i, isDigit)
-	return e-i <= most && e < len(w)
+	switch w[e] {
+	case '/', '.', '-':
+		e++
+		if e < len(w) && w[e] == ' ' {
+			e++
+		}
+	case ' ':
+		e++
+	default:
+		return false
+	}
+	return e < len(w) && isDigit(w[e])
 }
 
-// monthStart reports whether a word starts at byte i of w with the first
-// three letters of a month name.
-func monthStart(w string, i int) bool {
-	if len(w)-i < 3 || !wordStart(w, i) {
+// hasMonthPrefix reports whether s starts with the first three letters of
+// a month name, as every month name and abbreviation does.
+func hasMonthPrefix(s string) bool {
+	if len(s) < 3 {
 		return false
 	}
-	switch w[i : i+3] {
+	switch s[:3] {
 	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
 		return true
 	}
 	return false
+}
+
+// monthThenNumber reports whether a word starting at byte i of w is a
+// whole month name followed by what reDateMDY and reDateMY need next. In
+// both, the month name is followed by '.', ',' or ' ', so it must take the
+// whole run of letters.
+func monthThenNumber(w string, i int) bool {
+	if !wordStart(w, i) {
+		return false
+	}
+	e := runEnd(w, i, func(c byte) bool { return c >= 'a' && c <= 'z' })
+	if months[w[i:e]] == 0 {
+		return false
+	}
+	if e < len(w) && w[e] == '.' {
+		e++
+	}
+	if e < len(w) && w[e] == ',' {
+		e++
+	}
+	return e+1 < len(w) && w[e] == ' ' && (isDigit(w[e+1]) || w[e+1] == '\'')
 }
 
 // dateWeakMonths are month names that are also common English words;
@@ -140,7 +186,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	monthly := a.windowsAround(a.classAnchors(wcMonth), 16, 24)
 	// A regular expression can only match inside a window that holds the
 	// digits it needs, so windows without them are skipped: a numeric
-	// date needs three runs of digitBytes, an ISO date one of at least four
+	// date needs three runs of digits, an ISO date one of at least four
 	// among them, and every written date at least one digit.
 	numeric = a.windowsWith(numeric, func(w string) bool { runs, _ := digitRuns(w); return runs >= 3 })
 	iso := a.windowsWith(numeric, func(w string) bool { _, longest := digitRuns(w); return longest >= 4 })

@@ -189,7 +189,7 @@ func detectNHS(a *analysis, gs []digitGroup, out []Span) []Span {
 // detectPhones reports UK telephone numbers in national form (10 or 11
 // digits starting 01, 02, 03, 07, 08 or 09) or international form (+44,
 // 0044, with or without the "(0)" trunk prefix), with any grouping.
-// Validation is on the digitBytes, not the layout, so "07700 900123",
+// Validation is on the digits, not the layout, so "07700 900123",
 // "0113-496-0123" and "+44 (0)7700 900 123" all qualify while decimals,
 // times and doses never reach ten digits.
 func detectPhones(a *analysis, gs []digitGroup, out []Span) []Span {
@@ -260,7 +260,7 @@ func validNSN(n string) bool {
 // Registration formats, checked against the regulators' published
 // layouts: GMC reference numbers are 7 digits (an "L" prefix marks older
 // limited registrations, "C" the consultant code built on it); NMC PINs
-// are two digitBytes, a letter, four digits and a letter ("12A3456E"); GDC
+// are two digits, a letter, four digits and a letter ("12A3456E"); GDC
 // numbers are 3 to 6 digits; GPhC numbers are 7 digits; HCPC numbers are
 // two or three letters and up to six digits ("PH123456").
 var (
@@ -326,16 +326,24 @@ var (
 )
 
 // patNINO is reNINO as findIn runs it: it starts with a two-letter prefix
-// and, after at most a space or a hyphen, a digit.
+// and three pairs of digits, each after at most a space or a hyphen. The
+// space or hyphen cannot be left to the next pair, which starts with a
+// digit, so the test is exact.
 var patNINO = newPattern(reNINO, "abceghjklmnoprstwxyz", func(w string, i int) bool {
 	if i+2 >= len(w) || !ninoFirst(w[i]) || !ninoSecond(w[i+1]) || !wordStart(w, i) {
 		return false
 	}
 	j := i + 2
-	if w[j] == ' ' || w[j] == '-' {
-		j++
+	for range 3 {
+		if j < len(w) && (w[j] == ' ' || w[j] == '-') {
+			j++
+		}
+		if j+1 >= len(w) || !isDigit(w[j]) || !isDigit(w[j+1]) {
+			return false
+		}
+		j += 2
 	}
-	return j < len(w) && isDigit(w[j])
+	return true
 }).bounded(24)
 
 // ninoFirst and ninoSecond report whether c can be the first or the second

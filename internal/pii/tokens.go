@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -129,6 +128,7 @@ func tokenizeInto(toks []token, s string) []token {
 		start := i
 		alpha, digit := false, false
 		prevLetter := false
+		joined := false // an apostrophe or hyphen was taken in
 		for i < len(s) {
 			sz, word, letter := wordRuneAt(s, i)
 			if word {
@@ -142,6 +142,7 @@ func tokenizeInto(toks []token, s string) []token {
 			if (s[i] == '\'' || s[i] == '-') && prevLetter && i+1 < len(s) {
 				if _, w, l := wordRuneAt(s, i+1); w && l {
 					i++
+					joined = true
 					continue
 				}
 			}
@@ -149,7 +150,9 @@ func tokenizeInto(toks []token, s string) []token {
 		}
 		text := s[start:i]
 		key := text
-		if strings.ContainsAny(text, "'-") {
+		// Word runes are never an apostrophe or a hyphen, so the text holds
+		// one exactly when one was taken in as a joiner.
+		if joined {
 			key = stripJoiners(text)
 		}
 		toks = append(toks, token{start: start, end: i, text: text, key: key, alpha: alpha, digit: digit})
