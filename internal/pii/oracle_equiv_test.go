@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,9 +49,15 @@ func detectorPairs() []detectorPair {
 	}
 }
 
-// oracleScan is Scan without a Matcher as it was before.
+// oracleScan is Scan without a Matcher as it was before, with the same
+// pooled buffers scanText uses.
 func oracleScan(text string) []Span {
-	return oracleScanWith(Normalize(text), nil, true, nil)
+	sc := scratchPool.Get().(*scratch)
+	sc.out = normalizeInto(&sc.n, text, sc.out)
+	out := oracleScanWith(&sc.n, nil, true, sc)
+	sc.n = Normalized{start: sc.n.start[:0], end: sc.n.end[:0], brk: sc.n.brk[:0]}
+	scratchPool.Put(sc)
+	return out
 }
 
 // checkSameAsOracle fails t if any detector, detectAll or Scan reports
@@ -316,5 +323,92 @@ func FuzzDetectMatchesOracle(f *testing.F) {
 			return
 		}
 		checkSameAsOracle(t, text)
+		a := analyze(Normalize(text))
+		for name, p := range allPatterns() {
+			w := window{0, len(a.n.Text)}
+			got := a.findIn(p, []window{w})
+			want := a.oracleFindIn(p.re, []oracleWindow{{w.start, w.end}})
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("%s on %q: got %v, want %v", name, a.n.Text, got, want)
+			}
+		}
 	})
+}
+
+// allPatterns returns every pattern findIn runs, by name.
+func allPatterns() map[string]*pattern {
+	return map[string]*pattern{
+		"dateNumeric": patDateNumeric, "dateISO": patDateISO, "dateDMY": patDateDMY, "dateMDY": patDateMDY,
+		"dateMY": patDateMY, "dateDM": patDateDM, "email": patEmail, "emailWord": patEmailWord,
+		"urlScheme": patURLScheme, "urlBare": patURLBare, "handle": patHandle, "handleCtx": patHandleCtx,
+		"postcode": patPostcode, "address": patAddress, "nino": patNINO,
+	}
+}
+
+// patternPairs names every pattern findIn runs with the expression the
+// oracle ran over the same windows.
+func patternPairs() map[string][2]*regexp.Regexp {
+	return map[string][2]*regexp.Regexp{
+		"dateNumeric": {patDateNumeric.re, oracleReDateNumeric},
+		"dateISO":     {patDateISO.re, oracleReDateISO},
+		"dateDMY":     {patDateDMY.re, oracleReDateDMY},
+		"dateMDY":     {patDateMDY.re, oracleReDateMDY},
+		"dateMY":      {patDateMY.re, oracleReDateMY},
+		"dateDM":      {patDateDM.re, oracleReDateDM},
+		"email":       {patEmail.re, oracleReEmail},
+		"emailWord":   {patEmailWord.re, oracleReEmailWord},
+		"urlScheme":   {patURLScheme.re, oracleReURLScheme},
+		"urlBare":     {patURLBare.re, oracleReURLBare},
+		"handle":      {patHandle.re, oracleReHandle},
+		"handleCtx":   {patHandleCtx.re, oracleReHandleCtx},
+		"postcode":    {patPostcode.re, oracleRePostcode},
+		"address":     {patAddress.re, oracleReAddress},
+		"nino":        {patNINO.re, oracleReNINO},
+	}
+}
+
+func TestPatternsKeepOracleExpressions(t *testing.T) {
+	for name, p := range patternPairs() {
+		if p[0].String() != p[1].String() {
+			t.Errorf("%s: expression %q, oracle %q", name, p[0], p[1])
+		}
+	}
+}
+
+// TestFindInMatchesRegexp checks findIn against FindAllStringSubmatchIndex
+// for every pattern over arbitrary windows, not only those the detectors
+// choose: the start tests and the cut text must never lose or change a
+// match.
+func TestFindInMatchesRegexp(t *testing.T) {
+	texts := oracleTexts(t)
+	r := rand.New(rand.NewPCG(23, 24))
+	n := scaled(20000)
+	for k := range n {
+		s := pick(r, texts)
+		if k%2 == 1 {
+			s = mutate(r, s)
+		}
+		if len(s) > 3000 {
+			s = s[:3000]
+		}
+		a := analyze(Normalize(s))
+		text := a.n.Text
+		ws := []window{{0, len(text)}}
+		for range 3 {
+			if len(text) > 0 {
+				i := r.IntN(len(text))
+				ws = append(ws, window{i, i + r.IntN(len(text)-i+1)})
+			}
+		}
+		for _, p := range allPatterns() {
+			for _, w := range ws {
+				got := a.findIn(p, []window{w})
+				want := a.oracleFindIn(p.re, []oracleWindow{{w.start, w.end}})
+				if !slices.EqualFunc(got, want, slices.Equal) {
+					t.Fatalf("%s on %q [%d,%d): got %v, want %v", p.re, text, w.start, w.end, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d texts, %d patterns: identical matches", n, len(allPatterns()))
 }
