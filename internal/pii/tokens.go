@@ -120,6 +120,12 @@ func tokenize(s string) []token {
 // tokenizeInto appends the tokens of s to toks.
 func tokenizeInto(toks []token, s string) []token {
 	for i := 0; i < len(s); {
+		// ASCII bytes, nearly all of a matching copy, are classified
+		// here rather than through wordRuneAt, with the same result.
+		if c := s[i]; c < utf8.RuneSelf && !isWordByte(c) {
+			i++
+			continue
+		}
 		sz, word, _ := wordRuneAt(s, i)
 		if !word {
 			i += sz
@@ -130,6 +136,14 @@ func tokenizeInto(toks []token, s string) []token {
 		prevLetter := false
 		joined := false // an apostrophe or hyphen was taken in
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf && isWordByte(c) {
+				letter := c >= 'a' // a small letter, not a digit
+				alpha = alpha || letter
+				digit = digit || !letter
+				prevLetter = letter
+				i++
+				continue
+			}
 			sz, word, letter := wordRuneAt(s, i)
 			if word {
 				alpha = alpha || letter
