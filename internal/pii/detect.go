@@ -34,8 +34,25 @@ type scratch struct {
 	wins    []window
 	anchors []int
 	groups  []digitGroup
-	// a is the analysis of the scan in progress (see analyzeWith).
-	a analysis
+	// a is the analysis of the plain copy (see analyzeWith), and j, jout,
+	// jtoks and ja hold the copy with line breaks joined and its analysis
+	// (see analyzeJoined).
+	a     analysis
+	j     Normalized
+	jout  []byte
+	jtoks []token
+	ja    analysis
+}
+
+// lend gives a the detectors' buffers.
+func (sc *scratch) lend(a *analysis) {
+	a.cls, a.wins, a.anchors, a.groups = sc.cls[:0], sc.wins[:0], sc.anchors[:0], sc.groups[:0]
+}
+
+// keep takes back the detectors' buffers from a, which may have grown
+// them, for the next analysis.
+func (sc *scratch) keep(a *analysis) {
+	sc.cls, sc.wins, sc.anchors, sc.groups = a.cls[:0], a.wins[:0], a.anchors[:0], a.groups[:0]
 }
 
 // scratchPool holds idle scratch buffers. It is the package's only
@@ -48,7 +65,10 @@ func scanText(text string, m *Matcher, detect bool) []Span {
 	sc := scratchPool.Get().(*scratch)
 	sc.out = normalizeInto(&sc.n, text, sc.out)
 	out := scanWith(&sc.n, m, detect, sc)
+	// Drop every reference to the text, keeping only the buffers.
 	sc.n = Normalized{start: sc.n.start[:0], end: sc.n.end[:0], brk: sc.n.brk[:0]}
+	sc.j = Normalized{start: sc.j.start[:0], end: sc.j.end[:0], brk: sc.j.brk[:0]}
+	sc.a, sc.ja = analysis{}, analysis{}
 	scratchPool.Put(sc)
 	return out
 }
@@ -56,26 +76,35 @@ func scanText(text string, m *Matcher, detect bool) []Span {
 // scanWith runs the detectors (when detect is set) and the Matcher m
 // (which may be nil) over a matching copy and, when line breaks split
 // numbers in it, over the copy with those breaks removed as well. The
-// buffers of sc, which may be nil, serve the analysis of the plain copy.
+// buffers of sc, which may be nil, serve the analysis of the plain copy
+// and the detectors on both.
 func scanWith(n *Normalized, m *Matcher, detect bool, sc *scratch) []Span {
 	var out []Span
-	for i, copy := range [2]*Normalized{n, n.joined()} {
+	var joined *Normalized
+	if sc != nil {
+		joined, sc.jout = n.joinedInto(&sc.j, sc.jout)
+	} else {
+		joined = n.joined()
+	}
+	for i, copy := range [2]*Normalized{n, joined} {
 		if copy == nil {
 			continue
 		}
 		var a *analysis
-		if i == 0 && sc != nil {
-			a = analyzeWith(copy, sc)
-		} else {
+		switch {
+		case sc == nil:
 			a = analyze(copy)
+		case i == 0:
+			a = analyzeWith(copy, sc)
+		default:
+			a = analyzeJoined(copy, sc)
 		}
 		if detect {
 			// The spans are sorted and deduplicated below, with the
 			// Matcher's, so detectAll's own pass would be wasted here.
 			out = detectInto(a, out)
-			if a.sc != nil {
-				// Keep the buffers the detectors grew for the next scan.
-				a.sc.wins, a.sc.anchors, a.sc.groups = a.wins[:0], a.anchors[:0], a.groups[:0]
+			if sc != nil {
+				sc.keep(a)
 			}
 		}
 		if m != nil {

@@ -57,8 +57,9 @@ func BenchmarkDetectVsOracle(b *testing.B) {
 				b.SetBytes(int64(size))
 				for b.Loop() {
 					for _, a := range as {
-						// Start each pass afresh, as a new analysis would.
-						a.caseKnown, a.cls, a.wins, a.anchors = false, nil, a.wins[:0], a.anchors[:0]
+						// Start each pass afresh, as a new analysis would, with the
+						// buffers a scan reuses.
+						a.caseKnown, a.clsKnown, a.wins, a.anchors = false, false, a.wins[:0], a.anchors[:0]
 						impl.detect(a)
 					}
 				}

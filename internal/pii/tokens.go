@@ -40,8 +40,9 @@ type analysis struct {
 	// sc holds reusable buffers, or is nil.
 	sc *scratch
 	// cls holds the word classes of toks once classes has worked them
-	// out.
-	cls []tokenClass
+	// out and set clsKnown; until then it may hold a buffer to reuse.
+	cls      []tokenClass
+	clsKnown bool
 	// wins and anchors are the detectors' window and anchor buffers (see
 	// claimWindows and anchorBuf).
 	wins    []window
@@ -59,8 +60,20 @@ func analyze(n *Normalized) *analysis {
 func analyzeWith(n *Normalized, sc *scratch) *analysis {
 	sc.toks = tokenizeInto(sc.toks[:0], n.Text)
 	// The analysis itself lives in sc too: a scan has one at a time.
-	sc.a = analysis{n: n, toks: sc.toks, sc: sc, wins: sc.wins[:0], anchors: sc.anchors[:0], groups: sc.groups[:0]}
+	sc.a = analysis{n: n, toks: sc.toks, sc: sc}
+	sc.lend(&sc.a)
 	return &sc.a
+}
+
+// analyzeJoined is analyze for the copy with line breaks joined (see
+// scanWith), using the buffers of sc for its tokens and its detectors. The
+// analysis does not refer to sc: the Matcher uses sc's buffers only for
+// the plain copy.
+func analyzeJoined(n *Normalized, sc *scratch) *analysis {
+	sc.jtoks = tokenizeInto(sc.jtoks[:0], n.Text)
+	sc.ja = analysis{n: n, toks: sc.jtoks}
+	sc.lend(&sc.ja)
+	return &sc.ja
 }
 
 // caseInformative reports whether the original mixes capitals and small

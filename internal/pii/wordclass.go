@@ -1,6 +1,9 @@
 package pii
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The detectors ask of most tokens whether they belong to one word list
 // or another, often the same question several times (detectNames asks a
@@ -101,15 +104,10 @@ type tokenClass struct {
 // classes returns the classes of every token, working them out on first
 // use.
 func (a *analysis) classes() []tokenClass {
-	if a.cls != nil || len(a.toks) == 0 {
+	if a.clsKnown {
 		return a.cls
 	}
-	var cls []tokenClass
-	if a.sc != nil {
-		cls = a.sc.cls[:0]
-	} else {
-		cls = make([]tokenClass, 0, len(a.toks))
-	}
+	cls := slices.Grow(a.cls[:0], len(a.toks))
 	for _, t := range a.toks {
 		k := wordClasses[t.key]
 		b := k
@@ -123,10 +121,7 @@ func (a *analysis) classes() []tokenClass {
 		}
 		cls = append(cls, tokenClass{key: k, base: b})
 	}
-	if a.sc != nil {
-		a.sc.cls = cls
-	}
-	a.cls = cls
+	a.cls, a.clsKnown = cls, true
 	return cls
 }
 
