@@ -44,8 +44,14 @@ var (
 	reHandle     = regexp.MustCompile(`@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?`)
 	reHandleTime = regexp.MustCompile(`^@\d{1,2}(?:[.:]\d{2})?(?:am|pm)?$`)
 	// "instagram: jane.doe", "her insta is jane_doe_aesthetics".
-	reHandleCtx = regexp.MustCompile(`\b(?:instagram|insta|ig|tiktok|snapchat|snap|twitter|facebook|fb|threads|youtube|linkedin|onlyfans|whatsapp)(?: (?:account|page|handle|username|user|name|profile|id))?(?: (?:is|was))?( ?[:\-] ?| )@?([a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_])\b`)
+	reHandleCtx = regexp.MustCompile(`\b(?:` + handlePlatforms + `)(?: (?:account|page|handle|username|user|name|profile|id))?(?: (?:is|was))?( ?[:\-] ?| )@?([a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_])\b`)
 )
+
+// handlePlatforms are the platforms reHandleCtx looks for a handle after.
+const handlePlatforms = `instagram|insta|ig|tiktok|snapchat|snap|twitter|facebook|fb|threads|youtube|linkedin|onlyfans|whatsapp`
+
+// handlePlatformList spells out the alternatives of handlePlatforms.
+var handlePlatformList = strings.Split(handlePlatforms, "|")
 
 // The contact patterns as findIn runs them, each with the cheapest exact
 // test of where it can start (see pattern).
@@ -94,21 +100,8 @@ var (
 	patHandle = newPattern(reHandle, "@", func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
 	}).bounded(40)
-	patHandleCtx = newPattern(reHandleCtx, "filostwy", func(w string, i int) bool {
-		if !wordStart(w, i) {
-			return false
-		}
-		switch w[i] {
-		case 'i', 't', 's', 'f', 'y', 'l', 'o', 'w':
-		default:
-			return false
-		}
-		for _, p := range [...]string{"instagram", "insta", "ig", "tiktok", "snapchat", "snap", "twitter", "facebook", "fb", "threads", "youtube", "linkedin", "onlyfans", "whatsapp"} {
-			if strings.HasPrefix(w[i:], p) {
-				return true
-			}
-		}
-		return false
+	patHandleCtx = newPattern(reHandleCtx, firstBytes(handlePlatformList), func(w string, i int) bool {
+		return wordStart(w, i) && hasAnyPrefix(w[i:], handlePlatformList)
 	}).bounded(80)
 )
 

@@ -27,8 +27,14 @@ var (
 	reDateMY = regexp.MustCompile(`\b(` + monthAlt + `)\.?,? (?:'(\d{2})|(\d{4}))\b`)
 	// "on 14/05": day and month without a year, only after a preposition
 	// that makes the date reading certain.
-	reDateDM = regexp.MustCompile(`\b(?:on|dated|since|from|until|till) (\d{1,2})/(\d{1,2})\b`)
+	reDateDM = regexp.MustCompile(`\b(?:` + dateDMWords + `) (\d{1,2})/(\d{1,2})\b`)
 )
+
+// dateDMWords are the prepositions reDateDM accepts before a day and month.
+const dateDMWords = `on|dated|since|from|until|till`
+
+// dateDMPrefixes are dateDMWords, each with the space that follows it.
+var dateDMPrefixes = strings.Split(strings.ReplaceAll(dateDMWords, "|", " |")+" ", "|")
 
 // The date patterns as findIn runs them, each with the cheapest exact test
 // of where it can start (see pattern), and a bound on the length of a
@@ -63,16 +69,8 @@ var (
 	// and comma, a space, and a digit or an apostrophe.
 	patDateMDY = newPattern(reDateMDY, "adfjmnos", monthThenNumber).bounded(40)
 	patDateMY  = newPattern(reDateMY, "adfjmnos", monthThenNumber).bounded(40)
-	patDateDM  = newPattern(reDateDM, "dfostu", func(w string, i int) bool {
-		if !wordStart(w, i) {
-			return false
-		}
-		for _, p := range [...]string{"on ", "dated ", "since ", "from ", "until ", "till "} {
-			if strings.HasPrefix(w[i:], p) {
-				return true
-			}
-		}
-		return false
+	patDateDM  = newPattern(reDateDM, firstBytes(dateDMPrefixes), func(w string, i int) bool {
+		return wordStart(w, i) && hasAnyPrefix(w[i:], dateDMPrefixes)
 	}).bounded(32)
 )
 

@@ -412,3 +412,23 @@ func TestFindInMatchesRegexp(t *testing.T) {
 	}
 	t.Logf("%d texts, %d patterns: identical matches", n, len(allPatterns()))
 }
+
+// TestPatternWordLists checks the word lists the start tests use against
+// the expressions they stand for.
+func TestPatternWordLists(t *testing.T) {
+	alts := strings.Split(strings.TrimSuffix(strings.TrimPrefix(monthAlt, "(?:"), ")"), "|")
+	for _, m := range alts {
+		if months[m] == 0 || !hasMonthPrefix(m) {
+			t.Errorf("month %q of monthAlt is not in months or has no month prefix", m)
+		}
+	}
+	if len(alts) != len(months) {
+		t.Errorf("monthAlt has %d names, months %d", len(alts), len(months))
+	}
+	if got, want := strings.Join(dateDMPrefixes, "|"), "on |dated |since |from |until |till "; got != want {
+		t.Errorf("dateDMPrefixes = %q, want %q", got, want)
+	}
+	if got := firstBytes(handlePlatformList); got != "itsfylow" {
+		t.Errorf("firstBytes(handlePlatformList) = %q", got)
+	}
+}

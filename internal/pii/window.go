@@ -92,8 +92,8 @@ func (a *analysis) toSpace(ws []window) []window {
 	return out
 }
 
-// windowsWith returns, in a new slice, the windows of ws whose text
-// satisfies keep.
+// windowsWith returns, in a slice of their own, the windows of ws whose
+// text satisfies keep.
 func (a *analysis) windowsWith(ws []window, keep func(w string) bool) []window {
 	from := len(a.wins)
 	out := a.wins
@@ -225,6 +225,27 @@ const (
 	digitBytes      = "0123456789"
 	lowerDigitBytes = "abcdefghijklmnopqrstuvwxyz0123456789"
 )
+
+// firstBytes returns the first bytes of words.
+func firstBytes(words []string) string {
+	var b []byte
+	for _, w := range words {
+		if w != "" && !strings.Contains(string(b), w[:1]) {
+			b = append(b, w[0])
+		}
+	}
+	return string(b)
+}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // isRegexpWord reports whether the byte c is a word character as \b in
 // package regexp sees it: an ASCII letter, digit or underscore. A byte of
