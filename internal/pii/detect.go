@@ -28,9 +28,9 @@ type scratch struct {
 	toks []token
 	pos  []int
 	proj []byte
-	cls  []tokenClass
-	// wins and anchors are the detectors' buffers, kept from the
-	// analysis (see scanWith).
+	// cls, wins, anchors and groups are the detectors' buffers, lent to
+	// each analysis and taken back after it (see lend and keep).
+	cls     []tokenClass
 	wins    []window
 	anchors []int
 	groups  []digitGroup

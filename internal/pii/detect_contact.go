@@ -217,7 +217,7 @@ func trimURL(s string) string {
 func detectURLs(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// A URL has a scheme, "www" or a dot before a top-level domain.
-	scheme := a.toSpace(a.windowsAround(a.tokenAnchors(func(t token) bool { return t.key == "http" || t.key == "https" || t.key == "www" }), 0, 0))
+	scheme := a.toSpace(a.windowsAround(a.classAnchors(wcScheme), 0, 0))
 	dots := a.anchorBuf()
 	for i, tk := range a.toks {
 		if tk.start > 0 && t[tk.start-1] == '.' && a.keyIs(i, wcKnownTLD) {

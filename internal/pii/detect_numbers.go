@@ -307,7 +307,9 @@ func detectRegistrations(a *analysis, out []Span) []Span {
 			}
 			continue
 		}
-		if tk.digit && tk.alpha && reNMC.MatchString(tk.key) &&
+		// An NMC PIN is eight characters long (reNMC); the length rules
+		// out nearly every other token without running the expression.
+		if tk.digit && tk.alpha && len(tk.key) == 8 && reNMC.MatchString(tk.key) &&
 			!a.hasWordNear(wcNotPersonRef, tk.start, tk.end, 25, 0) {
 			out = append(out, a.n.span(tk.start, tk.end, KindRegistration))
 		}
@@ -360,6 +362,9 @@ func ninoSecond(c byte) bool {
 func detectNINumbers(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// Six digits are needed, in one token or in pairs.
+	if !a.anyDigitToken() {
+		return out // no anchors
+	}
 	anchors := a.tokenAnchors(func(tk token) bool { return tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) })
 	for _, m := range a.findIn(patNINO, a.windowsAround(anchors, 4, 16)) {
 		if ninoBanned[t[m[2]:m[3]]] {

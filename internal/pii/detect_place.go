@@ -33,6 +33,9 @@ var patPostcode = newPattern(rePostcode, "abcdefghijklmnoprstuwyz", func(w strin
 func detectPostcodes(a *analysis, out []Span) []Span {
 	// A postcode's inward code starts with a digit, and both parts hold
 	// one.
+	if !a.anyDigitToken() {
+		return out // no anchors
+	}
 	anchors := a.tokenAnchors(func(t token) bool { return t.digit && len(t.text) <= 7 })
 	for _, m := range a.findIn(patPostcode, a.windowsAround(anchors, 5, 8)) {
 		out = append(out, a.n.span(m[0], m[1], KindPostcode))

@@ -43,6 +43,8 @@ type analysis struct {
 	// out and set clsKnown; until then it may hold a buffer to reuse.
 	cls      []tokenClass
 	clsKnown bool
+	// digitTokens counts the tokens with digit set, worked out with cls.
+	digitTokens int
 	// wins and anchors are the detectors' window and anchor buffers (see
 	// claimWindows and anchorBuf).
 	wins    []window

@@ -47,6 +47,7 @@ const (
 	wcIdentifierLabel                          // identifierLabels
 	wcOrganisation                             // organisationNouns
 	wcParticle                                 // nameParticles
+	wcScheme                                   // "http", "https" and "www", which open a URL
 	wcLooksLikeWord                            // looksLikeWord is true (computed per token, not in the table)
 )
 
@@ -87,6 +88,9 @@ var wordClasses = func() map[string]wordClass {
 			m[w] |= wcStreet
 		}
 	}
+	for _, w := range []string{"http", "https", "www"} {
+		m[w] |= wcScheme
+	}
 	for w, re := range registryFormat {
 		if re != nil {
 			m[w] |= wcRegistry
@@ -108,7 +112,11 @@ func (a *analysis) classes() []tokenClass {
 		return a.cls
 	}
 	cls := slices.Grow(a.cls[:0], len(a.toks))
+	a.digitTokens = 0
 	for _, t := range a.toks {
+		if t.digit {
+			a.digitTokens++
+		}
 		k := wordClasses[t.key]
 		b := k
 		w := t.key
@@ -123,6 +131,13 @@ func (a *analysis) classes() []tokenClass {
 	}
 	a.cls, a.clsKnown = cls, true
 	return cls
+}
+
+// anyDigitToken reports whether a token holds a digit (or another
+// character that is neither a letter nor a joiner).
+func (a *analysis) anyDigitToken() bool {
+	a.classes()
+	return a.digitTokens > 0
 }
 
 // keyIs reports whether the key of token i is in one of the lists c.
