@@ -1,7 +1,8 @@
 package pii
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 )
 
@@ -27,6 +28,31 @@ type scratch struct {
 	toks []token
 	pos  []int
 	proj []byte
+	// cls, wins, anchors and groups are the detectors' buffers, lent to
+	// each analysis and taken back after it (see lend and keep).
+	cls     []tokenClass
+	wins    []window
+	anchors []int
+	groups  []digitGroup
+	// a is the analysis of the plain copy (see analyzeWith), and j, jout,
+	// jtoks and ja hold the copy with line breaks joined and its analysis
+	// (see analyzeJoined).
+	a     analysis
+	j     Normalized
+	jout  []byte
+	jtoks []token
+	ja    analysis
+}
+
+// lend gives a the detectors' buffers.
+func (sc *scratch) lend(a *analysis) {
+	a.cls, a.wins, a.anchors, a.groups = sc.cls[:0], sc.wins[:0], sc.anchors[:0], sc.groups[:0]
+}
+
+// keep takes back the detectors' buffers from a, which may have grown
+// them, for the next analysis.
+func (sc *scratch) keep(a *analysis) {
+	sc.cls, sc.wins, sc.anchors, sc.groups = a.cls[:0], a.wins[:0], a.anchors[:0], a.groups[:0]
 }
 
 // scratchPool holds idle scratch buffers. It is the package's only
@@ -39,7 +65,10 @@ func scanText(text string, m *Matcher, detect bool) []Span {
 	sc := scratchPool.Get().(*scratch)
 	sc.out = normalizeInto(&sc.n, text, sc.out)
 	out := scanWith(&sc.n, m, detect, sc)
+	// Drop every reference to the text, keeping only the buffers.
 	sc.n = Normalized{start: sc.n.start[:0], end: sc.n.end[:0], brk: sc.n.brk[:0]}
+	sc.j = Normalized{start: sc.j.start[:0], end: sc.j.end[:0], brk: sc.j.brk[:0]}
+	sc.a, sc.ja = analysis{}, analysis{}
 	scratchPool.Put(sc)
 	return out
 }
@@ -47,21 +76,36 @@ func scanText(text string, m *Matcher, detect bool) []Span {
 // scanWith runs the detectors (when detect is set) and the Matcher m
 // (which may be nil) over a matching copy and, when line breaks split
 // numbers in it, over the copy with those breaks removed as well. The
-// buffers of sc, which may be nil, serve the analysis of the plain copy.
+// buffers of sc, which may be nil, serve the analysis of the plain copy
+// and the detectors on both.
 func scanWith(n *Normalized, m *Matcher, detect bool, sc *scratch) []Span {
 	var out []Span
-	for i, copy := range [2]*Normalized{n, n.joined()} {
+	var joined *Normalized
+	if sc != nil {
+		joined, sc.jout = n.joinedInto(&sc.j, sc.jout)
+	} else {
+		joined = n.joined()
+	}
+	for i, copy := range [2]*Normalized{n, joined} {
 		if copy == nil {
 			continue
 		}
 		var a *analysis
-		if i == 0 && sc != nil {
-			a = analyzeWith(copy, sc)
-		} else {
+		switch {
+		case sc == nil:
 			a = analyze(copy)
+		case i == 0:
+			a = analyzeWith(copy, sc)
+		default:
+			a = analyzeJoined(copy, sc)
 		}
 		if detect {
-			out = append(out, detectAll(a)...)
+			// The spans are sorted and deduplicated below, with the
+			// Matcher's, so detectAll's own pass would be wasted here.
+			out = detectInto(a, out)
+			if sc != nil {
+				sc.keep(a)
+			}
 		}
 		if m != nil {
 			out = append(out, m.find(a)...)
@@ -77,9 +121,17 @@ func Scan(text string, m *Matcher) []Span {
 	return scanText(text, m, true)
 }
 
+// detectAll runs every detector over a and returns the spans found, sorted
+// and without duplicates.
 func detectAll(a *analysis) []Span {
-	gs := digitGroups(a.n.Text)
-	out := make([]Span, 0, 8)
+	return dedupe(sortSpans(detectInto(a, make([]Span, 0, 8))))
+}
+
+// detectInto runs every detector over a and appends the spans found to
+// out, in no particular order and possibly more than once.
+func detectInto(a *analysis, out []Span) []Span {
+	gs := digitGroupsInto(a.groups[:0], a.n.Text)
+	a.groups = gs
 	out = detectNHS(a, gs, out)
 	out = detectPhones(a, gs, out)
 	out = detectRegistrations(a, out)
@@ -91,20 +143,23 @@ func detectAll(a *analysis) []Span {
 	out = detectDates(a, gs, out)
 	out = detectAddresses(a, out)
 	out = detectNames(a, out)
-	return dedupe(sortSpans(out))
+	return out
 }
 
 // sortSpans orders spans by start, longest first, then by kind
 // specificity, and drops exact duplicates, so output is deterministic.
 func sortSpans(s []Span) []Span {
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].Start != s[j].Start {
-			return s[i].Start < s[j].Start
+	// Spans the comparison calls equal are identical, as every Kind the
+	// package reports has its own rank, so the order does not depend on
+	// the sorting algorithm.
+	slices.SortFunc(s, func(x, y Span) int {
+		if c := cmp.Compare(x.Start, y.Start); c != 0 {
+			return c
 		}
-		if s[i].End != s[j].End {
-			return s[i].End > s[j].End
+		if c := cmp.Compare(y.End, x.End); c != 0 {
+			return c
 		}
-		return s[i].Kind.rank() < s[j].Kind.rank()
+		return cmp.Compare(x.Kind.rank(), y.Kind.rank())
 	})
 	return s
 }

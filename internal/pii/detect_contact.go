@@ -44,20 +44,113 @@ var (
 	reHandle     = regexp.MustCompile(`@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?`)
 	reHandleTime = regexp.MustCompile(`^@\d{1,2}(?:[.:]\d{2})?(?:am|pm)?$`)
 	// "instagram: jane.doe", "her insta is jane_doe_aesthetics".
-	reHandleCtx = regexp.MustCompile(`\b(?:instagram|insta|ig|tiktok|snapchat|snap|twitter|facebook|fb|threads|youtube|linkedin|onlyfans|whatsapp)(?: (?:account|page|handle|username|user|name|profile|id))?(?: (?:is|was))?( ?[:\-] ?| )@?([a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_])\b`)
+	reHandleCtx = regexp.MustCompile(`\b(?:` + handlePlatforms + `)(?: (?:account|page|handle|username|user|name|profile|id))?(?: (?:is|was))?( ?[:\-] ?| )@?([a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_])\b`)
 )
+
+// handlePlatforms are the platforms reHandleCtx looks for a handle after.
+const handlePlatforms = `instagram|insta|ig|tiktok|snapchat|snap|twitter|facebook|fb|threads|youtube|linkedin|onlyfans|whatsapp`
+
+// handlePlatformList spells out the alternatives of handlePlatforms.
+var handlePlatformList = strings.Split(handlePlatforms, "|")
+
+// The contact patterns as findIn runs them, each with the cheapest exact
+// test of where it can start (see pattern).
+var (
+	// The local part is a run of local-part characters, none of which can
+	// begin the '@' or "[at]" that must follow, so it ends where that run
+	// ends, and the '@' or bracket comes next, possibly after one space.
+	patEmail = newPattern(reEmail, lowerDigitBytes, func(w string, i int) bool {
+		e, ok := localPartAt(w, i)
+		if !ok {
+			return false
+		}
+		if w[e] == ' ' {
+			e++
+		}
+		return e < len(w) && strings.IndexByte("@[({<", w[e]) >= 0
+	})
+	patEmailWord = newPattern(reEmailWord, lowerDigitBytes, func(w string, i int) bool {
+		e, ok := localPartAt(w, i)
+		return ok && strings.HasPrefix(w[e:], " at ")
+	})
+	patURLScheme = newPattern(reURLScheme, "hw", func(w string, i int) bool {
+		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
+			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
+	}).withoutSpaces()
+	// A bare URL is a chain of domain labels, each a whole run of label
+	// characters ending in a dot, and then a top-level domain followed by
+	// a word boundary. The chain is fixed by where the dots are, so it is
+	// enough that one of its dots has a top-level domain after it.
+	patURLBare = newPattern(reURLBare, lowerDigitBytes, func(w string, i int) bool {
+		if !wordStart(w, i) {
+			return false
+		}
+		for k := i; k < len(w) && isLowerAlnum(w[k]); {
+			e := runEnd(w, k, isLabelByte)
+			if e >= len(w) || w[e] != '.' {
+				return false
+			}
+			if urlTLDAt(w, e+1) {
+				return true
+			}
+			k = e + 1
+		}
+		return false
+	}).withoutSpaces()
+	patHandle = newPattern(reHandle, "@", func(w string, i int) bool {
+		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
+	}).bounded(40)
+	patHandleCtx = newPattern(reHandleCtx, firstBytes(handlePlatformList), func(w string, i int) bool {
+		return wordStart(w, i) && hasAnyPrefix(w[i:], handlePlatformList)
+	}).bounded(80)
+)
+
+// urlTLDList holds the alternatives of urlTLDs, in order.
+var urlTLDList = strings.Split(strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(urlTLDs, "(?:"), ")"), `\.`, "."), "|")
+
+// urlTLDAt reports whether one of urlTLDs starts at byte j of w and is
+// followed by a word boundary.
+func urlTLDAt(w string, j int) bool {
+	for _, tld := range urlTLDList {
+		if e := j + len(tld); strings.HasPrefix(w[j:], tld) && (e == len(w) || !isRegexpWord(w[e])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLowerAlnum reports whether c is a small ASCII letter or a digit.
+func isLowerAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// isLocalByte reports whether c can sit in the local part of an address
+// (emailLocal).
+func isLocalByte(c byte) bool {
+	return isLowerAlnum(c) || strings.IndexByte("._%+'-_", c) >= 0
+}
+
+// isLabelByte reports whether c can sit in a domain label.
+func isLabelByte(c byte) bool { return isLowerAlnum(c) || c == '-' }
+
+// localPartAt reports whether an address's local part can start at byte i
+// of w and, if so, where the run of local-part characters from i ends;
+// something must follow it.
+func localPartAt(w string, i int) (end int, ok bool) {
+	if !isLowerAlnum(w[i]) || !wordStart(w, i) {
+		return 0, false
+	}
+	e := runEnd(w, i, isLocalByte)
+	return e, e < len(w)
+}
 
 func detectEmails(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// An address needs an '@' or an "at" in brackets; the bare-word form
 	// also needs a spelled-out "dot" somewhere in the text.
-	anchors := byteAnchors(t, '@')
-	var words []int
+	anchors := a.byteAnchors('@')
 	hasDot := false
 	for _, tk := range a.toks {
 		switch tk.key {
 		case "at":
-			words = append(words, tk.start)
 			if tk.start > 0 && strings.IndexByte("[({<", t[tk.start-1]) >= 0 {
 				anchors = append(anchors, tk.start)
 			}
@@ -65,7 +158,8 @@ func detectEmails(a *analysis, out []Span) []Span {
 			hasDot = true
 		}
 	}
-	for _, m := range a.findIn(reEmail, a.windowsAround(anchors, 72, 96)) {
+	anchors = a.keepAnchors(anchors)
+	for _, m := range a.findIn(patEmail, a.windowsAround(anchors, 72, 96)) {
 		s := t[m[0]:m[1]]
 		// "tagged @jane.doe.aesthetic" is a handle after a word, not an
 		// address with spaces round the '@': spaced forms need a real
@@ -78,7 +172,8 @@ func detectEmails(a *analysis, out []Span) []Span {
 	if !hasDot {
 		return out
 	}
-	for _, m := range a.findIn(reEmailWord, a.windowsAround(words, 72, 96)) {
+	words := a.tokenAnchors(func(t token) bool { return t.key == "at" })
+	for _, m := range a.findIn(patEmailWord, a.windowsAround(words, 72, 96)) {
 		s := t[m[0]:m[1]]
 		if strings.Contains(s, " dot ") || strings.Contains(s, "dot]") || strings.Contains(s, "dot)") {
 			out = append(out, a.n.span(m[0], m[1], KindEmail))
@@ -122,22 +217,23 @@ func trimURL(s string) string {
 func detectURLs(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// A URL has a scheme, "www" or a dot before a top-level domain.
-	scheme := a.toSpace(a.windowsAround(a.tokenAnchors(func(t token) bool { return t.key == "http" || t.key == "https" || t.key == "www" }), 0, 0))
-	var dots []int
-	for _, tk := range a.toks {
-		if tk.start > 0 && t[tk.start-1] == '.' && knownTLDs[tk.key] {
+	scheme := a.toSpace(a.windowsAround(a.classAnchors(wcScheme), 0, 0))
+	dots := a.anchorBuf()
+	for i, tk := range a.toks {
+		if tk.start > 0 && t[tk.start-1] == '.' && a.keyIs(i, wcKnownTLD) {
 			dots = append(dots, tk.start)
 		}
 	}
+	dots = a.keepAnchors(dots)
 	bare := a.toSpace(a.windowsAround(dots, 255, 0))
-	for _, re := range []*regexp.Regexp{reURLScheme, reURLBare} {
+	for _, p := range [...]*pattern{patURLScheme, patURLBare} {
 		ws := bare
-		if re == reURLScheme {
+		if p == patURLScheme {
 			ws = scheme
 		}
-		for _, m := range a.findIn(re, ws) {
+		for _, m := range a.findIn(p, ws) {
 			// A bare domain right after '@' is the domain of an e-mail.
-			if re == reURLBare && m[0] > 0 && (t[m[0]-1] == '@' || t[m[0]-1] == '.') {
+			if p == patURLBare && m[0] > 0 && (t[m[0]-1] == '@' || t[m[0]-1] == '.') {
 				continue
 			}
 			s := trimURL(t[m[0]:m[1]])
@@ -152,7 +248,7 @@ func detectURLs(a *analysis, out []Span) []Span {
 
 func detectHandles(a *analysis, out []Span) []Span {
 	t := a.n.Text
-	for _, m := range a.findIn(reHandle, a.windowsAround(byteAnchors(t, '@'), 0, 32)) {
+	for _, m := range a.findIn(patHandle, a.windowsAround(a.byteAnchors('@'), 0, 32)) {
 		if m[0] > 0 {
 			// '#' is what Leaks masks a placeholder with: an '@' right
 			// after redacted text was the '@' of an address whose first
@@ -167,8 +263,8 @@ func detectHandles(a *analysis, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], m[1], KindHandle))
 	}
-	social := a.tokenAnchors(func(t token) bool { return socialWords[t.key] })
-	for _, m := range a.findIn(reHandleCtx, a.windowsAround(social, 0, 64)) {
+	social := a.classAnchors(wcSocial)
+	for _, m := range a.findIn(patHandleCtx, a.windowsAround(social, 0, 64)) {
 		h := t[m[4]:m[5]]
 		sep := t[m[2]:m[3]]
 		// Without a colon or '@', only a handle-shaped word counts, so

@@ -27,8 +27,107 @@ var (
 	reDateMY = regexp.MustCompile(`\b(` + monthAlt + `)\.?,? (?:'(\d{2})|(\d{4}))\b`)
 	// "on 14/05": day and month without a year, only after a preposition
 	// that makes the date reading certain.
-	reDateDM = regexp.MustCompile(`\b(?:on|dated|since|from|until|till) (\d{1,2})/(\d{1,2})\b`)
+	reDateDM = regexp.MustCompile(`\b(?:` + dateDMWords + `) (\d{1,2})/(\d{1,2})\b`)
 )
+
+// dateDMWords are the prepositions reDateDM accepts before a day and month.
+const dateDMWords = `on|dated|since|from|until|till`
+
+// dateDMPrefixes are dateDMWords, each with the space that follows it.
+var dateDMPrefixes = strings.Split(strings.ReplaceAll(dateDMWords, "|", " |")+" ", "|")
+
+// The date patterns as findIn runs them, each with the cheapest exact test
+// of where it can start (see pattern), and a bound on the length of a
+// match well above the longest one the expression allows.
+var (
+	// One or two digits, then a separator and a digit: a longer run of
+	// digits leaves \d{1,2} followed by a digit.
+	patDateNumeric = newPattern(reDateNumeric, digitBytes, func(w string, i int) bool {
+		e := runEnd(w, i, isDigit)
+		return e-i <= 2 && wordStart(w, i) && dateSepDigit(w, e)
+	}).bounded(32)
+	// Exactly four digits, then a separator and a digit.
+	patDateISO = newPattern(reDateISO, digitBytes, func(w string, i int) bool {
+		e := runEnd(w, i, isDigit)
+		return e-i == 4 && wordStart(w, i) && dateSepDigit(w, e)
+	}).bounded(32)
+	// One or two digits, then the month name, at most six bytes on: an
+	// ordinal, " of" and a separator are all that can come between.
+	patDateDMY = newPattern(reDateDMY, digitBytes, func(w string, i int) bool {
+		e := runEnd(w, i, isDigit)
+		if e-i > 2 || !wordStart(w, i) {
+			return false
+		}
+		for k := e; k <= e+6 && k < len(w); k++ {
+			if hasMonthPrefix(w[k:]) {
+				return true
+			}
+		}
+		return false
+	}).bounded(40)
+	// A month name, all of a run of letters, then an optional full stop
+	// and comma, a space, and a digit or an apostrophe.
+	patDateMDY = newPattern(reDateMDY, "adfjmnos", monthThenNumber).bounded(40)
+	patDateMY  = newPattern(reDateMY, "adfjmnos", monthThenNumber).bounded(40)
+	patDateDM  = newPattern(reDateDM, firstBytes(dateDMPrefixes), func(w string, i int) bool {
+		return wordStart(w, i) && hasAnyPrefix(w[i:], dateDMPrefixes)
+	}).bounded(32)
+)
+
+// dateSepDigit reports whether a numeric date's separator ("/", ".", "-",
+// any of them followed by a space, or a space) starts at byte e of w, with
+// a digit after it.
+func dateSepDigit(w string, e int) bool {
+	if e >= len(w) {
+		return false
+	}
+	switch w[e] {
+	case '/', '.', '-':
+		e++
+		if e < len(w) && w[e] == ' ' {
+			e++
+		}
+	case ' ':
+		e++
+	default:
+		return false
+	}
+	return e < len(w) && isDigit(w[e])
+}
+
+// hasMonthPrefix reports whether s starts with the first three letters of
+// a month name, as every month name and abbreviation does.
+func hasMonthPrefix(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	switch s[:3] {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
+
+// monthThenNumber reports whether a word starting at byte i of w is a
+// whole month name followed by what reDateMDY and reDateMY need next. In
+// both, the month name is followed by '.', ',' or ' ', so it must take the
+// whole run of letters.
+func monthThenNumber(w string, i int) bool {
+	if !wordStart(w, i) {
+		return false
+	}
+	e := runEnd(w, i, func(c byte) bool { return c >= 'a' && c <= 'z' })
+	if months[w[i:e]] == 0 {
+		return false
+	}
+	if e < len(w) && w[e] == '.' {
+		e++
+	}
+	if e < len(w) && w[e] == ',' {
+		e++
+	}
+	return e+1 < len(w) && w[e] == ' ' && (isDigit(w[e+1]) || w[e+1] == '\'')
+}
 
 // dateWeakMonths are month names that are also common English words;
 // they only count as a date with a year, an ordinal, a capital letter in
@@ -74,14 +173,15 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	t := a.n.Text
 	// Numeric dates need two digit groups close together; written dates
 	// need a month name.
-	var numAnchors []int
+	numAnchors := a.anchorBuf()
 	for i := 1; i < len(gs); i++ {
 		if gs[i].start-gs[i-1].end <= 2 {
 			numAnchors = append(numAnchors, gs[i-1].start)
 		}
 	}
+	numAnchors = a.keepAnchors(numAnchors)
 	numeric := a.windowsAround(numAnchors, 0, 16)
-	monthly := a.windowsAround(a.tokenAnchors(func(t token) bool { return months[t.key] != 0 }), 16, 24)
+	monthly := a.windowsAround(a.classAnchors(wcMonth), 16, 24)
 	// A regular expression can only match inside a window that holds the
 	// digits it needs, so windows without them are skipped: a numeric
 	// date needs three runs of digits, an ISO date one of at least four
@@ -89,7 +189,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 	numeric = a.windowsWith(numeric, func(w string) bool { runs, _ := digitRuns(w); return runs >= 3 })
 	iso := a.windowsWith(numeric, func(w string) bool { _, longest := digitRuns(w); return longest >= 4 })
 	monthly = a.windowsWith(monthly, func(w string) bool { runs, _ := digitRuns(w); return runs >= 1 })
-	for _, m := range a.findIn(reDateNumeric, numeric) {
+	for _, m := range a.findIn(patDateNumeric, numeric) {
 		d, mo, y := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), sub(t, m, 5)
 		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validDay(d) || !validMonth(mo) {
 			continue
@@ -99,14 +199,14 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(reDateISO, iso) {
+	for _, m := range a.findIn(patDateISO, iso) {
 		y, mo, d := atoi(sub(t, m, 1)), atoi(sub(t, m, 3)), atoi(sub(t, m, 5))
 		if !dateSeps(sub(t, m, 2), sub(t, m, 4)) || !validYear4(y) || !validMonth(mo) || !validDay(d) {
 			continue
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(reDateDMY, monthly) {
+	for _, m := range a.findIn(patDateDMY, monthly) {
 		if !validDay(atoi(sub(t, m, 1))) {
 			continue
 		}
@@ -121,7 +221,7 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], end, KindDate))
 	}
-	for _, m := range a.findIn(reDateMDY, monthly) {
+	for _, m := range a.findIn(patDateMDY, monthly) {
 		if !validDay(atoi(sub(t, m, 2))) {
 			continue
 		}
@@ -138,13 +238,13 @@ func detectDates(a *analysis, gs []digitGroup, out []Span) []Span {
 		}
 		out = append(out, a.n.span(m[0], end, KindDate))
 	}
-	for _, m := range a.findIn(reDateMY, monthly) {
+	for _, m := range a.findIn(patDateMY, monthly) {
 		if m[6] >= 0 && !validYear4(atoi(sub(t, m, 3))) {
 			continue
 		}
 		out = append(out, a.n.span(m[0], m[1], KindDate))
 	}
-	for _, m := range a.findIn(reDateDM, a.windowsAround(byteAnchors(t, '/'), 12, 4)) {
+	for _, m := range a.findIn(patDateDM, a.windowsAround(a.byteAnchors('/'), 12, 4)) {
 		if !validDay(atoi(sub(t, m, 1))) || !validMonth(atoi(sub(t, m, 2))) {
 			continue
 		}

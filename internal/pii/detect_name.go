@@ -169,13 +169,13 @@ func (a *analysis) acceptFirst(i int, c cue, label bool) bool {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 2 || functionWords[w] || clinicalWords[w] || weekdays[w] || isCue(w) && c != cueStrongTitle {
+	if len(w) < 2 || a.baseIs(i, wcFunction|wcClinical|wcWeekday) || a.baseIs(i, wcCue) && c != cueStrongTitle {
 		return false
 	}
-	if givenNames[w] {
+	if a.baseIs(i, wcGiven) {
 		return true
 	}
-	common := commonWords[w] || months[w] != 0 || looksLikeWord(w)
+	common := a.baseIs(i, wcCommon|wcMonth|wcLooksLikeWord)
 	switch c {
 	case cueStrongTitle:
 		return a.capitalised(t) || !common
@@ -185,9 +185,9 @@ func (a *analysis) acceptFirst(i int, c cue, label bool) bool {
 		}
 		return true
 	case cueLenient:
-		return !common && !(shortWords[w] && len(w) < 3)
+		return !common && !(a.baseIs(i, wcShort) && len(w) < 3)
 	default:
-		if common || shortWords[w] && len(w) < 3 {
+		if common || a.baseIs(i, wcShort) && len(w) < 3 {
 			return false
 		}
 		// "patient jane doe": a word whose casing says nothing counts
@@ -207,10 +207,10 @@ func (a *analysis) acceptNext(i, first int) bool {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 2 || isCommonWord(w) || looksLikeWord(w) || functionWords[w] || isCue(w) || shortWords[w] && len(w) < 3 {
+	if len(w) < 2 || a.baseIs(i, wcAnyCommon|wcLooksLikeWord|wcFunction|wcCue) || a.baseIs(i, wcShort) && len(w) < 3 {
 		return false
 	}
-	if givenNames[w] || !a.caseInformative() {
+	if a.baseIs(i, wcGiven) || !a.caseInformative() {
 		return true
 	}
 	s := a.shapeOf(t)
@@ -256,7 +256,7 @@ func (a *analysis) nameAfter(i int, c cue, allowBreak bool) (start, end int, ok 
 // them, or j if there are none.
 func (a *analysis) afterParticles(j int) int {
 	k := j
-	for k < len(a.toks) && k < j+2 && nameParticles[a.toks[k].key] && k+1 < len(a.toks) && nameGap(a.gap(k, k+1), false) {
+	for k < len(a.toks) && k < j+2 && a.keyIs(k, wcParticle) && k+1 < len(a.toks) && nameGap(a.gap(k, k+1), false) {
 		k++
 	}
 	return k
@@ -288,6 +288,7 @@ func (a *analysis) extendName(first, last int) int {
 
 func detectNames(a *analysis, out []Span) []Span {
 	toks := a.toks
+	cls := a.classes()
 	add := func(s, e int) {
 		if e > s {
 			out = append(out, a.n.span(s, e, KindName))
@@ -304,25 +305,25 @@ func detectNames(a *analysis, out []Span) []Span {
 				add(s, e)
 			}
 		}
-		switch {
-		case !anyNameCue[w]:
-			// None of the cases below: one lookup instead of seven.
-		case strongTitles[w]:
+		switch c := cls[i].key; {
+		case c&wcNameCue == 0:
+			// None of the cases below.
+		case c&wcStrongTitle != 0:
 			found(a.nameAfter(i, cueStrongTitle, false))
-		case titles[w]:
+		case c&wcTitle != 0:
 			found(a.nameAfter(i, cueTitle, false))
-		case signatureCues[w]:
+		case c&wcSignature != 0:
 			found(a.nameAfter(i, cueLenient, true))
-		case kinCues[w]:
+		case c&wcKin != 0:
 			found(a.nameAfter(i, cueLenient, false))
-		case w == "by" && i > 0 && byCues[toks[i-1].key]:
+		case w == "by" && i > 0 && cls[i-1].key&wcBy != 0:
 			found(a.nameAfter(i, cueLenient, false))
-		case verbCues[w]:
+		case c&wcVerbCue != 0:
 			found(a.nameAfter(i, cueLenient, false))
-		case roleCues[w]:
+		case c&wcRoleCue != 0:
 			found(a.nameAfter(i, cueStrict, false))
 		}
-		if givenNames[baseKey(t)] {
+		if cls[i].base&wcGiven != 0 {
 			add(t.start, a.extendName(i, i))
 			continue
 		}
@@ -346,7 +347,7 @@ func detectNames(a *analysis, out []Span) []Span {
 		// An unknown word as the subject of a verb that needs a person:
 		// "Amara messaged the clinic". Lower case counts only at the start
 		// of a sentence, where the capital may simply have been lost.
-		if i+1 < len(toks) && a.unknownWord(i) && a.gap(i, i+1) == " " && personVerbs[toks[i+1].key] &&
+		if i+1 < len(toks) && a.unknownWord(i) && a.gap(i, i+1) == " " && cls[i+1].key&wcPersonVerb != 0 &&
 			(a.capitalised(t) || a.sentenceStart(i)) {
 			add(t.start, nameEnd(t))
 		}
@@ -362,7 +363,7 @@ func (a *analysis) unknownWord(i int) bool {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 3 || notNameWord[w] || looksLikeWord(w) || shortWords[w] && len(w) < 3 {
+	if len(w) < 3 || a.baseIs(i, wcNotName|wcLooksLikeWord) || a.baseIs(i, wcShort) && len(w) < 3 {
 		return false
 	}
 	return true
@@ -377,7 +378,7 @@ func (a *analysis) unknownCapital(i int) bool {
 		return false
 	}
 	w := baseKey(t)
-	if len(w) < 2 || notNameWord[w] || looksLikeWord(w) || shortWords[w] && len(w) < 3 {
+	if len(w) < 2 || a.baseIs(i, wcNotName|wcLooksLikeWord) || a.baseIs(i, wcShort) && len(w) < 3 {
 		return false
 	}
 	s := a.shapeOf(t)
@@ -432,7 +433,7 @@ func (a *analysis) labelledPair(i int) int {
 	if strings.HasSuffix(a.toks[k].text, "'s") && a.sentenceStart(i) {
 		return k
 	}
-	if k+1 < len(a.toks) && identifierLabels[a.toks[k+1].key] {
+	if k+1 < len(a.toks) && a.keyIs(k+1, wcIdentifierLabel) {
 		if g := a.gap(k, k+1); len(g) <= 3 && strings.ContainsAny(g, ",(") {
 			return k
 		}
@@ -453,8 +454,7 @@ var organisationNouns = wordSet(`insurance insurer product products registration
 func (a *analysis) organisationLike(i, end int) bool {
 	titleVocab := func(k int) bool {
 		t := a.toks[k]
-		w := baseKey(t)
-		return t.alpha && !t.digit && !functionWords[w] && (isCommonWord(w) || clinicalWords[w] || organisationNouns[w]) &&
+		return t.alpha && !t.digit && !a.baseIs(k, wcFunction) && a.baseIs(k, wcAnyCommon|wcClinical|wcOrganisation) &&
 			a.shapeOf(t) != shapeLower
 	}
 	if i > 0 && a.gap(i-1, i) == " " && titleVocab(i-1) && !a.sentenceStart(i-1) {
@@ -464,7 +464,7 @@ func (a *analysis) organisationLike(i, end int) bool {
 		return false // "Amara Okafor's GP": people own things
 	}
 	for k := i; k <= end; k++ {
-		if organisationNouns[baseKey(a.toks[k])] {
+		if a.baseIs(k, wcOrganisation) {
 			return true // "Vital Light Range"
 		}
 	}
@@ -472,7 +472,7 @@ func (a *analysis) organisationLike(i, end int) bool {
 	if k >= len(a.toks) || !nameGap(a.gap(end, k), false) || strings.Contains(a.gap(end, k), ".") {
 		return false
 	}
-	if organisationNouns[a.toks[k].key] || titleVocab(k) {
+	if a.keyIs(k, wcOrganisation) || titleVocab(k) {
 		return true
 	}
 	switch a.toks[k].key {

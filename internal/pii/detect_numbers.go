@@ -10,8 +10,8 @@ type digitGroup struct{ start, end int }
 
 func (g digitGroup) len() int { return g.end - g.start }
 
-func digitGroups(t string) []digitGroup {
-	var gs []digitGroup
+// digitGroupsInto appends the digit groups of t to gs.
+func digitGroupsInto(gs []digitGroup, t string) []digitGroup {
 	for i := 0; i < len(t); {
 		if !isDigit(t[i]) {
 			i++
@@ -91,29 +91,34 @@ var numberWords = wordSet(`number no num nr`)
 // commercial reference rather than a person's identifier.
 var notPersonRefWords = wordSet(`lot batch serial ref reference invoice order tracking catalogue cat product code sku account acct card policy sort booking receipt transaction expiry exp udi gtin barcode`)
 
-// tokensBetween returns the tokens that lie inside [from, to) of the copy.
-func (a *analysis) tokensBetween(from, to int) []token {
+// tokensBetween returns the index range [i, j) of the tokens that lie
+// inside [from, to) of the copy.
+func (a *analysis) tokensBetween(from, to int) (i, j int) {
 	if from < 0 {
 		from = 0
 	}
-	i := a.tokenIndexAt(from)
-	j := i
+	i = a.tokenIndexAt(from)
+	j = i
 	for j < len(a.toks) && a.toks[j].end <= to {
 		j++
 	}
-	return a.toks[i:j]
+	return i, j
 }
 
-// hasWordNear reports whether a token from set lies within before bytes
-// before position start or within after bytes after position end.
-func (a *analysis) hasWordNear(set map[string]bool, start, end, before, after int) bool {
-	for _, t := range a.tokensBetween(start-before, start) {
-		if set[t.key] {
+// hasWordNear reports whether a token from one of the lists c lies within
+// before bytes before position start or within after bytes after position
+// end.
+func (a *analysis) hasWordNear(c wordClass, start, end, before, after int) bool {
+	cls := a.classes()
+	i, j := a.tokensBetween(start-before, start)
+	for ; i < j; i++ {
+		if cls[i].key&c != 0 {
 			return true
 		}
 	}
-	for _, t := range a.tokensBetween(end, end+after) {
-		if set[t.key] {
+	i, j = a.tokensBetween(end, end+after)
+	for ; i < j; i++ {
+		if cls[i].key&c != 0 {
 			return true
 		}
 	}
@@ -123,11 +128,11 @@ func (a *analysis) hasWordNear(set map[string]bool, start, end, before, after in
 // nhsContext decides whether the number at [start, end) is introduced as
 // a person's number.
 func (a *analysis) nhsContext(start, end int) bool {
-	if a.hasWordNear(nhsContextWords, start, end, 40, 12) {
+	if a.hasWordNear(wcNHSContext, start, end, 40, 12) {
 		return true
 	}
-	return a.hasWordNear(numberWords, start, end, 20, 0) &&
-		!a.hasWordNear(notPersonRefWords, start, end, 30, 0)
+	return a.hasWordNear(wcNumberWord, start, end, 20, 0) &&
+		!a.hasWordNear(wcNotPersonRef, start, end, 30, 0)
 }
 
 // nhsLayout reports whether digit groups are laid out the way an NHS
@@ -285,9 +290,10 @@ var registrationFiller = wordSet(`no number num nr ref reference reg registratio
 func detectRegistrations(a *analysis, out []Span) []Span {
 	toks := a.toks
 	for i, tk := range toks {
-		if re, ok := registryFormat[tk.key]; ok {
+		if a.keyIs(i, wcRegistry) {
+			re := registryFormat[tk.key]
 			for j := i + 1; j < len(toks) && j <= i+5 && toks[j].start-tk.end <= 40; j++ {
-				if registrationFiller[toks[j].key] && !re.MatchString(toks[j].key) {
+				if a.keyIs(j, wcRegistrationFiller) && !re.MatchString(toks[j].key) {
 					continue
 				}
 				if re.MatchString(toks[j].key) {
@@ -301,8 +307,10 @@ func detectRegistrations(a *analysis, out []Span) []Span {
 			}
 			continue
 		}
-		if tk.digit && tk.alpha && reNMC.MatchString(tk.key) &&
-			!a.hasWordNear(notPersonRefWords, tk.start, tk.end, 25, 0) {
+		// An NMC PIN is eight characters long (reNMC); the length rules
+		// out nearly every other token without running the expression.
+		if tk.digit && tk.alpha && len(tk.key) == 8 && reNMC.MatchString(tk.key) &&
+			!a.hasWordNear(wcNotPersonRef, tk.start, tk.end, 25, 0) {
 			out = append(out, a.n.span(tk.start, tk.end, KindRegistration))
 		}
 	}
@@ -319,20 +327,50 @@ var (
 	ninoContexts = wordSet(`ni nino insurance nics`)
 )
 
+// patNINO is reNINO as findIn runs it: it starts with a two-letter prefix
+// and three pairs of digits, each after at most a space or a hyphen. The
+// space or hyphen cannot be left to the next pair, which starts with a
+// digit, so the test is exact.
+var patNINO = newPattern(reNINO, "abceghjklmnoprstwxyz", func(w string, i int) bool {
+	if i+2 >= len(w) || !ninoFirst(w[i]) || !ninoSecond(w[i+1]) || !wordStart(w, i) {
+		return false
+	}
+	j := i + 2
+	for range 3 {
+		if j < len(w) && (w[j] == ' ' || w[j] == '-') {
+			j++
+		}
+		if j+1 >= len(w) || !isDigit(w[j]) || !isDigit(w[j+1]) {
+			return false
+		}
+		j += 2
+	}
+	return true
+}).bounded(24)
+
+// ninoFirst and ninoSecond report whether c can be the first or the second
+// letter of a National Insurance number's prefix ([abceghj-prstw-z] and
+// [abceghj-nprstw-z] in reNINO).
+func ninoFirst(c byte) bool {
+	return c >= 'a' && c <= 'z' && strings.IndexByte("dfiquv", c) < 0
+}
+
+func ninoSecond(c byte) bool {
+	return c >= 'a' && c <= 'z' && strings.IndexByte("dfioquv", c) < 0
+}
+
 func detectNINumbers(a *analysis, out []Span) []Span {
 	t := a.n.Text
 	// Six digits are needed, in one token or in pairs.
-	var anchors []int
-	for _, tk := range a.toks {
-		if tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) {
-			anchors = append(anchors, tk.start)
-		}
+	if !a.anyDigitToken() {
+		return out // no anchors
 	}
-	for _, m := range a.findIn(reNINO, a.windowsAround(anchors, 4, 16)) {
+	anchors := a.tokenAnchors(func(tk token) bool { return tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) })
+	for _, m := range a.findIn(patNINO, a.windowsAround(anchors, 4, 16)) {
 		if ninoBanned[t[m[2]:m[3]]] {
 			continue
 		}
-		if m[10] < 0 && !a.hasWordNear(ninoContexts, m[0], m[1], 30, 0) {
+		if m[10] < 0 && !a.hasWordNear(wcNINOContext, m[0], m[1], 30, 0) {
 			continue
 		}
 		out = append(out, a.n.span(m[0], m[1], KindNINumber))

@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -179,6 +180,13 @@ func normText(s string) string {
 // because a line break can also stand for the separator itself
 // ("1981-05\n28").
 func (n *Normalized) joined() *Normalized {
+	j, _ := n.joinedInto(new(Normalized), nil)
+	return j
+}
+
+// joinedInto is joined building the copy in j, whose slices it reuses, and
+// in b, which it returns for reuse.
+func (n *Normalized) joinedInto(j *Normalized, b []byte) (*Normalized, []byte) {
 	isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
 	isSep := func(b byte) bool { return b == '/' || b == '.' || b == '-' }
 	isLetter := func(b byte) bool { return b >= 'a' && b <= 'z' }
@@ -198,10 +206,11 @@ func (n *Normalized) joined() *Normalized {
 		}
 	}
 	if !found {
-		return nil
+		return nil, b
 	}
-	j := &Normalized{orig: n.orig, start: make([]int, 0, len(t)), end: make([]int, 0, len(t)), brk: make([]bool, 0, len(t))}
-	b := make([]byte, 0, len(t))
+	j.orig = n.orig
+	j.start, j.end, j.brk = slices.Grow(j.start[:0], len(t)), slices.Grow(j.end[:0], len(t)), slices.Grow(j.brk[:0], len(t))
+	b = slices.Grow(b[:0], len(t))
 	for r := range len(t) {
 		if splits(r) {
 			continue
@@ -212,7 +221,7 @@ func (n *Normalized) joined() *Normalized {
 		j.brk = append(j.brk, false)
 	}
 	j.Text = string(b)
-	return j
+	return j, b
 }
 
 // Source returns the original text the copy was built from.

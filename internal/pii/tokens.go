@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,6 +39,18 @@ type analysis struct {
 	caseKnown, informative bool
 	// sc holds reusable buffers, or is nil.
 	sc *scratch
+	// cls holds the word classes of toks once classes has worked them
+	// out and set clsKnown; until then it may hold a buffer to reuse.
+	cls      []tokenClass
+	clsKnown bool
+	// digitTokens counts the tokens with digit set, worked out with cls.
+	digitTokens int
+	// wins and anchors are the detectors' window and anchor buffers (see
+	// claimWindows and anchorBuf).
+	wins    []window
+	anchors []int
+	// groups is the buffer for digitGroups.
+	groups []digitGroup
 }
 
 func analyze(n *Normalized) *analysis {
@@ -50,7 +61,21 @@ func analyze(n *Normalized) *analysis {
 // keeps for its projections.
 func analyzeWith(n *Normalized, sc *scratch) *analysis {
 	sc.toks = tokenizeInto(sc.toks[:0], n.Text)
-	return &analysis{n: n, toks: sc.toks, sc: sc}
+	// The analysis itself lives in sc too: a scan has one at a time.
+	sc.a = analysis{n: n, toks: sc.toks, sc: sc}
+	sc.lend(&sc.a)
+	return &sc.a
+}
+
+// analyzeJoined is analyze for the copy with line breaks joined (see
+// scanWith), using the buffers of sc for its tokens and its detectors. The
+// analysis does not refer to sc: the Matcher uses sc's buffers only for
+// the plain copy.
+func analyzeJoined(n *Normalized, sc *scratch) *analysis {
+	sc.jtoks = tokenizeInto(sc.jtoks[:0], n.Text)
+	sc.ja = analysis{n: n, toks: sc.jtoks}
+	sc.lend(&sc.ja)
+	return &sc.ja
 }
 
 // caseInformative reports whether the original mixes capitals and small
@@ -110,6 +135,12 @@ func tokenize(s string) []token {
 // tokenizeInto appends the tokens of s to toks.
 func tokenizeInto(toks []token, s string) []token {
 	for i := 0; i < len(s); {
+		// ASCII bytes, nearly all of a matching copy, are classified
+		// here rather than through wordRuneAt, with the same result.
+		if c := s[i]; c < utf8.RuneSelf && !isWordByte(c) {
+			i++
+			continue
+		}
 		sz, word, _ := wordRuneAt(s, i)
 		if !word {
 			i += sz
@@ -118,7 +149,16 @@ func tokenizeInto(toks []token, s string) []token {
 		start := i
 		alpha, digit := false, false
 		prevLetter := false
+		joined := false // an apostrophe or hyphen was taken in
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf && isWordByte(c) {
+				letter := c >= 'a' // a small letter, not a digit
+				alpha = alpha || letter
+				digit = digit || !letter
+				prevLetter = letter
+				i++
+				continue
+			}
 			sz, word, letter := wordRuneAt(s, i)
 			if word {
 				alpha = alpha || letter
@@ -131,6 +171,7 @@ func tokenizeInto(toks []token, s string) []token {
 			if (s[i] == '\'' || s[i] == '-') && prevLetter && i+1 < len(s) {
 				if _, w, l := wordRuneAt(s, i+1); w && l {
 					i++
+					joined = true
 					continue
 				}
 			}
@@ -138,7 +179,9 @@ func tokenizeInto(toks []token, s string) []token {
 		}
 		text := s[start:i]
 		key := text
-		if strings.ContainsAny(text, "'-") {
+		// Word runes are never an apostrophe or a hyphen, so the text holds
+		// one exactly when one was taken in as a joiner.
+		if joined {
 			key = stripJoiners(text)
 		}
 		toks = append(toks, token{start: start, end: i, text: text, key: key, alpha: alpha, digit: digit})

@@ -208,7 +208,21 @@ var wordSuffixes = []string{"tion", "tions", "sion", "sions", "ment", "ments", "
 // looksLikeWord reports whether w has the shape of an English common
 // word even though no list holds it.
 func looksLikeWord(w string) bool {
-	if givenNames[w] {
+	return !givenNames[w] && hasWordSuffix(w)
+}
+
+// hasWordSuffix reports whether w ends in one of wordSuffixes after at
+// least three other letters, or is seven letters or more and ends in
+// "able" or "ible".
+func hasWordSuffix(w string) bool {
+	// Every suffix is at least three letters long and ends in one of
+	// these; most words are ruled out here, before the loop.
+	if len(w) < 6 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case 'e', 'l', 'm', 'n', 's', 't', 'y':
+	default:
 		return false
 	}
 	for _, suf := range wordSuffixes {
