@@ -1,0 +1,36 @@
+package pii
+
+import (
+	"fmt"
+	"slices"
+)
+
+// patternSet describes the compiled patterns in the form of
+// (*oracleMatcher).patternSet.
+func (m *Matcher) patternSet() []string {
+	var out []string
+	for first, c := range m.seqs {
+		for i := c.head; i >= 0; i = m.pats[i].next {
+			p := &m.pats[i]
+			if p.toks[0] != first {
+				out = append(out, "chain error: "+first)
+			}
+			out = append(out, seqLine(p.toks, p.kind, int(p.sep), p.weak, p.initials))
+		}
+	}
+	if len(out) != len(m.pats) {
+		out = append(out, fmt.Sprintf("chains hold %d of %d patterns", len(out), len(m.pats)))
+	}
+	for i, p := range m.digits {
+		out = append(out, fmt.Sprintf("digits %03d %q %s phone=%v", i, p.value, p.kind, p.phone))
+	}
+	for i, p := range m.alnums {
+		out = append(out, fmt.Sprintf("alnums %03d %q %s", i, p.value, p.kind))
+	}
+	for k := range m.titles {
+		out = append(out, "title "+k)
+	}
+	out = append(out, fmt.Sprintf("empty %v", m.empty))
+	slices.Sort(out)
+	return out
+}
