@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Known holds the identifiers a record already carries. NewMatcher turns
@@ -79,8 +80,10 @@ type seqPattern struct {
 	next int32
 }
 
-// chain is the first and last pattern of one first token's list.
-type chain struct{ head, tail int32 }
+// equal reports whether two patterns are the same in every respect.
+func (p *seqPattern) equal(q *seqPattern) bool {
+	return p.kind == q.kind && p.sep == q.sep && p.weak == q.weak && p.initials == q.initials && slices.Equal(p.toks, q.toks)
+}
 
 // projPattern is a value searched for in a projection of the text.
 type projPattern struct {
@@ -94,14 +97,22 @@ type projPattern struct {
 // Matcher finds the surface variants of one record's known identifiers.
 // It is immutable and safe for concurrent use.
 type Matcher struct {
-	// seqs maps a first token to its patterns, chained through pats in
-	// the order they were added.
-	seqs   map[string]chain
-	pats   []seqPattern
-	digits []projPattern   // searched in the digit projection, anywhere
-	alnums []projPattern   // searched in the alphanumeric projection, on word boundaries
-	titles map[string]bool // the record's own titles, beyond the common ones
-	empty  bool
+	// pats holds the token-sequence patterns. Those with the same first
+	// token form a chain through seqPattern.next, whose head first finds.
+	pats  []seqPattern
+	first firstIndex
+	// digits are searched in the digit projection, anywhere; minDigits is
+	// the length of the shortest, so that a text with fewer digits is
+	// not projected at all.
+	digits    []projPattern
+	minDigits int
+	// alnums are searched in the alphanumeric projection, on word
+	// boundaries; alnumStart has bit c set when one of them starts with
+	// the byte c.
+	alnums     []projPattern
+	alnumStart byteSet
+	titles     map[string]bool // the record's own titles, beyond the common ones
+	empty      bool
 }
 
 // isTitle reports whether the token key k is a title.
@@ -109,15 +120,33 @@ func (m *Matcher) isTitle(k string) bool {
 	return titles[k] || m.titles[k]
 }
 
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (s *byteSet) add(c byte)      { s[c>>6] |= 1 << (c & 63) }
+func (s *byteSet) has(c byte) bool { return s[c>>6]&(1<<(c&63)) != 0 }
+
 // matcherBuilder accumulates patterns without duplicates.
+//
+// A record yields a hundred or more patterns from a few dozen values, and
+// NewMatcher runs once per record, so the builder avoids the small
+// allocations that would otherwise dominate: token lists go to arenas,
+// tokens to one reused buffer, and date forms come from tables.
 type matcherBuilder struct {
-	m     *Matcher
-	names map[string]bool // every name token key, for the e-mail rule
+	m *Matcher
+	// names holds every name token key, for the e-mail rule.
+	names []string
 	// arena backs the token lists of the patterns, so that a record's
 	// hundreds of patterns cost a few allocations rather than one each.
 	arena []string
+	// lists backs the token lists the builder works from (a name's keys
+	// and parts, an e-mail's local part); it is only appended to, so a
+	// list taken from it stays valid for the whole build.
+	lists []string
 	// scratch is reused by cat for token lists addSeq then copies.
 	scratch []string
+	// toks is reused by tokens.
+	toks []token
 }
 
 // keep copies toks into the arena.
@@ -141,6 +170,53 @@ func (b *matcherBuilder) cat(ss ...[]string) []string {
 	return out
 }
 
+// tokens tokenises the normalised value s into the builder's token
+// buffer, valid until the next call.
+func (b *matcherBuilder) tokens(s string) []token {
+	b.toks = tokenizeInto(b.toks[:0], s)
+	return b.toks
+}
+
+// keys returns the keys of ts as a list that stays valid for the build.
+func (b *matcherBuilder) keys(ts []token) []string {
+	n := len(b.lists)
+	for _, t := range ts {
+		b.lists = append(b.lists, t.key)
+	}
+	return b.lists[n:len(b.lists):len(b.lists)]
+}
+
+// parts splits the tokens ts at the apostrophes and hyphens kept inside
+// them, so "o'neill" also matches "O Neill". The list stays valid for the
+// build.
+func (b *matcherBuilder) parts(ts []token) []string {
+	n := len(b.lists)
+	for _, t := range ts {
+		b.lists = appendFields(b.lists, t.text)
+	}
+	return b.lists[n:len(b.lists):len(b.lists)]
+}
+
+// appendFields appends the non-empty fields of s between apostrophes and
+// hyphens, as strings.FieldsFunc would return them.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' || s[i] == '-' {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
 func (b *matcherBuilder) addSeq(p seqPattern) {
 	if len(p.toks) == 0 {
 		return
@@ -151,30 +227,22 @@ func (b *matcherBuilder) addSeq(p seqPattern) {
 		}
 	}
 	// Equal patterns share their first token, so a pattern already added
-	// is in the same chain; chains hold a handful of patterns.
+	// is in the same chain; chains hold a few dozen patterns at most.
 	m := b.m
-	c, ok := m.seqs[p.toks[0]]
-	if ok {
-		for i := c.head; i >= 0; i = m.pats[i].next {
-			if m.pats[i].equal(&p) {
-				return
-			}
+	last := int32(-1)
+	for i := m.first.get(m.pats, p.toks[0]); i >= 0; i = m.pats[i].next {
+		if m.pats[i].equal(&p) {
+			return
 		}
+		last = i
 	}
 	n := int32(len(m.pats))
 	m.pats = append(m.pats, seqPattern{toks: b.keep(p.toks), kind: p.kind, sep: p.sep, weak: p.weak, initials: p.initials, next: -1})
-	if ok {
-		m.pats[c.tail].next = n
-		c.tail = n
+	if last >= 0 {
+		m.pats[last].next = n
 	} else {
-		c = chain{n, n}
+		m.first.put(m.pats, n)
 	}
-	m.seqs[m.pats[n].toks[0]] = c
-}
-
-// equal reports whether two patterns are the same in every respect.
-func (p *seqPattern) equal(q *seqPattern) bool {
-	return p.kind == q.kind && p.sep == q.sep && p.weak == q.weak && p.initials == q.initials && slices.Equal(p.toks, q.toks)
 }
 
 func (b *matcherBuilder) addDigits(v string, k Kind, phone bool) {
@@ -201,31 +269,43 @@ func (b *matcherBuilder) addAlnum(v string, k Kind) {
 	b.m.alnums = append(b.m.alnums, projPattern{value: v, kind: k})
 }
 
-// normTokens normalises a stored value and splits it into tokens.
-func normTokens(s string) []token {
-	return tokenize(normText(s))
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
-func keys(ts []token) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.key
+// renormalize returns normText(s) for a string s that is already a
+// matching copy, without copying it when normalising again changes
+// nothing: ASCII made of bytes the fold keeps, with no run of spaces.
+func renormalize(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || asciiFold[c] != c || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return normText(s)
+		}
 	}
-	return out
-}
-
-// parts splits token keys at the apostrophes and hyphens kept inside
-// tokens, so "o'neill" also matches "O Neill".
-func parts(ts []token) []string {
-	var out []string
-	for _, t := range ts {
-		out = append(out, strings.FieldsFunc(t.text, func(r rune) bool { return r == '\'' || r == '-' })...)
-	}
-	return out
+	return s
 }
 
 // squash returns the letters and digits of a normalised value.
 func squash(s string) string {
+	if isASCII(s) {
+		// normText folds each ASCII byte and collapses spaces, which
+		// are dropped here anyway.
+		var buf [64]byte
+		b := buf[:0]
+		for i := 0; i < len(s); i++ {
+			if c := asciiFold[s[i]]; isWordByte(c) {
+				b = append(b, c)
+			}
+		}
+		return string(b)
+	}
 	t := normText(s)
 	var b strings.Builder
 	for i := 0; i < len(t); {
@@ -239,6 +319,17 @@ func squash(s string) string {
 }
 
 func onlyDigits(s string) string {
+	if isASCII(s) {
+		// The fold leaves ASCII digits alone and makes no new ones.
+		var buf [32]byte
+		b := buf[:0]
+		for i := 0; i < len(s); i++ {
+			if isDigit(s[i]) {
+				b = append(b, s[i])
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	for _, r := range normText(s) {
 		if r >= '0' && r <= '9' {
@@ -260,12 +351,15 @@ func allDigits(s string) bool {
 // NewMatcher compiles the known identifiers of one record. Empty and
 // unusable values are ignored; NewMatcher never fails.
 func NewMatcher(k Known) *Matcher {
+	np := estimatePatterns(k)
 	b := &matcherBuilder{
-		m:     &Matcher{seqs: make(map[string]chain, 32), pats: make([]seqPattern, 0, 128)},
-		names: make(map[string]bool),
+		m:     &Matcher{pats: make([]seqPattern, 0, np)},
+		arena: make([]string, 0, 3*np),
+		lists: make([]string, 0, 64),
 	}
+	b.m.first.init(np)
 	for _, t := range k.Titles {
-		for _, tk := range normTokens(t) {
+		for _, tk := range b.tokens(normText(t)) {
 			if titles[tk.key] {
 				continue
 			}
@@ -306,12 +400,29 @@ func NewMatcher(k Known) *Matcher {
 	}
 	for _, v := range k.Other {
 		b.addIdentifier(v, KindOther)
-		if ts := normTokens(v); len(ts) > 1 {
-			b.addSeq(seqPattern{toks: keys(ts), kind: KindOther, sep: sepLoose})
+		if ts := b.tokens(normText(v)); len(ts) > 1 {
+			b.addSeq(seqPattern{toks: b.keys(ts), kind: KindOther, sep: sepLoose})
 		}
 	}
-	b.m.empty = len(b.m.seqs) == 0 && len(b.m.digits) == 0 && len(b.m.alnums) == 0
-	return b.m
+	m := b.m
+	for _, p := range m.digits {
+		if m.minDigits == 0 || len(p.value) < m.minDigits {
+			m.minDigits = len(p.value)
+		}
+	}
+	for _, p := range m.alnums {
+		m.alnumStart.add(p.value[0])
+	}
+	m.empty = len(m.pats) == 0 && len(m.digits) == 0 && len(m.alnums) == 0
+	return m
+}
+
+// estimatePatterns guesses how many token-sequence patterns k yields, so
+// that the builder can allocate once.
+func estimatePatterns(k Known) int {
+	names := len(k.GivenNames) + len(k.FamilyNames) + len(k.OtherNames)
+	pairs := len(k.GivenNames) * len(k.FamilyNames) * (6 + 3*len(k.OtherNames))
+	return 8 + 3*names + pairs + 80*len(k.DatesOfBirth) + 6*len(k.Emails) + 6*len(k.Addresses) + len(k.Handles) + len(k.Other)
 }
 
 // addIdentifier adds a code-like value: long digit strings match anywhere
@@ -338,7 +449,7 @@ func (b *matcherBuilder) addSingleName(key string) {
 	if key == "" || nameParticles[key] || len(key) < 2 {
 		return
 	}
-	b.names[key] = true
+	b.names = append(b.names, key)
 	weak := nameWeak(key)
 	b.addSeq(seqPattern{toks: []string{key}, kind: KindName, sep: sepName, weak: weak})
 	if len(key) >= 3 && !weak {
@@ -347,24 +458,40 @@ func (b *matcherBuilder) addSingleName(key string) {
 	}
 }
 
-func (b *matcherBuilder) addNames(k Known) {
-	type name struct {
-		toks []token
-	}
-	var given, family, other []name
-	collect := func(list []string) []name {
-		var out []name
-		for _, v := range list {
-			if ts := normTokens(v); len(ts) > 0 {
-				out = append(out, name{ts})
-			}
+// isName reports whether key is one of the record's name tokens.
+func (b *matcherBuilder) isName(key string) bool {
+	return slices.Contains(b.names, key)
+}
+
+// knownName is one name value's token keys, its parts split at apostrophes
+// and hyphens, and the initial of its first key.
+type knownName struct {
+	keys, parts []string
+	initial     string
+}
+
+func (b *matcherBuilder) collectNames(dst []knownName, list []string) []knownName {
+	for _, v := range list {
+		ts := b.tokens(normText(v))
+		if len(ts) == 0 {
+			continue
 		}
-		return out
+		ks := b.keys(ts)
+		dst = append(dst, knownName{keys: ks, parts: b.parts(ts), initial: initialOf(ks)})
 	}
-	given, family, other = collect(k.GivenNames), collect(k.FamilyNames), collect(k.OtherNames)
-	all := append(append(append([]name(nil), given...), family...), other...)
+	return dst
+}
+
+func (b *matcherBuilder) addNames(k Known) {
+	var buf [16]knownName
+	all := b.collectNames(buf[:0], k.GivenNames)
+	ng := len(all)
+	all = b.collectNames(all, k.FamilyNames)
+	nf := len(all)
+	all = b.collectNames(all, k.OtherNames)
+	given, family, other := all[:ng], all[ng:nf], all[nf:]
 	for _, n := range all {
-		ks, ps := keys(n.toks), parts(n.toks)
+		ks, ps := n.keys, n.parts
 		// Multi-word names as a whole; single words go through
 		// addSingleName, which knows about ambiguous words.
 		if len(ks) > 1 {
@@ -388,117 +515,200 @@ func (b *matcherBuilder) addNames(k Known) {
 	}
 	// Full names in either order, and initials with a surname.
 	for _, g := range given {
-		gk := keys(g.toks)
+		gk, gi := g.keys, []string{g.initial}
 		for _, f := range family {
-			fk := keys(f.toks)
+			fk, fi := f.keys, []string{f.initial}
 			b.addSeq(seqPattern{toks: b.cat(gk, fk), kind: KindName, sep: sepName})
 			b.addSeq(seqPattern{toks: b.cat(fk, gk), kind: KindName, sep: sepNameComma})
-			gi := initialsOf(gk)
-			fi := initialsOf(fk)
 			// "J. Doe", "J Doe", "Doe, J."
-			b.addSeq(seqPattern{toks: b.cat(gi[:1], fk), kind: KindName, sep: sepName})
-			b.addSeq(seqPattern{toks: b.cat(fk, gi[:1]), kind: KindName, sep: sepNameComma})
+			b.addSeq(seqPattern{toks: b.cat(gi, fk), kind: KindName, sep: sepName})
+			b.addSeq(seqPattern{toks: b.cat(fk, gi), kind: KindName, sep: sepNameComma})
 			// "J.D." and "J. M. D."
-			b.addSeq(seqPattern{toks: b.cat(gi[:1], fi[:1]), kind: KindName, sep: sepDotted})
-			b.addSeq(seqPattern{toks: []string{gi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
+			b.addSeq(seqPattern{toks: b.cat(gi, fi), kind: KindName, sep: sepDotted})
+			b.addSeq(seqPattern{toks: []string{g.initial + f.initial}, kind: KindName, sep: sepName, initials: true})
 			for _, o := range other {
-				oi := initialsOf(keys(o.toks))
-				b.addSeq(seqPattern{toks: b.cat(gi[:1], oi[:1], fk), kind: KindName, sep: sepName})
-				b.addSeq(seqPattern{toks: b.cat(gi[:1], oi[:1], fi[:1]), kind: KindName, sep: sepDotted})
-				b.addSeq(seqPattern{toks: []string{gi[0] + oi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
+				oi := []string{o.initial}
+				b.addSeq(seqPattern{toks: b.cat(gi, oi, fk), kind: KindName, sep: sepName})
+				b.addSeq(seqPattern{toks: b.cat(gi, oi, fi), kind: KindName, sep: sepDotted})
+				b.addSeq(seqPattern{toks: []string{g.initial + o.initial + f.initial}, kind: KindName, sep: sepName, initials: true})
 			}
 		}
 	}
 }
 
-// initialsOf returns the first letter of each key.
-func initialsOf(ks []string) []string {
-	out := make([]string, 0, len(ks))
+// initialOf returns the first letter of the first non-empty key, or ""
+// if there is none.
+func initialOf(ks []string) string {
 	for _, k := range ks {
-		for _, r := range k {
-			out = append(out, string(r))
-			break
+		r, sz := utf8.DecodeRuneInString(k)
+		switch {
+		case sz == 0:
+			continue
+		case r == utf8.RuneError && sz == 1:
+			// As ranging over the key would see it.
+			return string(utf8.RuneError)
 		}
+		return k[:sz]
 	}
-	if len(out) == 0 {
-		out = append(out, "")
-	}
-	return out
+	return ""
 }
 
 // ordinal returns "1st", "2nd", "3rd", "4th", "11th" and so on.
 func ordinal(d int) string {
-	suffix := "th"
+	if d >= 0 && d < len(ordinals) {
+		return ordinals[d]
+	}
+	return strconv.Itoa(d) + ordinalSuffix(d)
+}
+
+func ordinalSuffix(d int) string {
 	if d%100 < 11 || d%100 > 13 {
 		switch d % 10 {
 		case 1:
-			suffix = "st"
+			return "st"
 		case 2:
-			suffix = "nd"
+			return "nd"
 		case 3:
-			suffix = "rd"
+			return "rd"
 		}
 	}
-	return strconv.Itoa(d) + suffix
+	return "th"
+}
+
+// Day and month numbers as written in dates, so that the hundred-odd
+// forms of a date of birth cost no formatting: decimals[n] is n without a
+// leading zero, twoDigitNumbers[n] with one, ordinals[n] is "1st" and so
+// on.
+var (
+	decimals, twoDigitNumbers [100]string
+	ordinals                  [32]string
+)
+
+func init() {
+	for n := range decimals {
+		decimals[n] = strconv.Itoa(n)
+		twoDigitNumbers[n] = string([]byte{byte('0' + n/10), byte('0' + n%10)})
+	}
+	for n := range ordinals {
+		ordinals[n] = strconv.Itoa(n) + ordinalSuffix(n)
+	}
+}
+
+// numberForms returns n (0 <= n < 100) without and with a leading zero,
+// once when they are the same.
+func numberForms(n int, buf *[2]string) []string {
+	if n >= 10 {
+		buf[0] = twoDigitNumbers[n]
+		return buf[:1]
+	}
+	buf[0], buf[1] = decimals[n], twoDigitNumbers[n]
+	return buf[:2]
 }
 
 // addDate adds every common written form of a date of birth: day-first
 // and ISO numeric forms with 2- or 4-digit years, month-first forms, day
 // and month names with and without ordinals and "of", month and day
 // without a year, and the contiguous digit forms.
+//
+// A day or month of 10 or more has one numeric form, not two equal ones,
+// which leaves out only patterns that would be duplicates.
 func (b *matcherBuilder) addDate(t time.Time) {
 	if t.IsZero() {
 		return
 	}
 	d, mo, y := t.Day(), int(t.Month()), t.Year()
-	dNum := []string{strconv.Itoa(d), twoDigits(d)}
-	dAll := append(append([]string(nil), dNum...), ordinal(d))
-	mNum := []string{strconv.Itoa(mo), twoDigits(mo)}
+	var dBuf, mBuf [2]string
+	var dAllBuf [3]string
+	var mAllBuf [5]string
+	dNum := numberForms(d, &dBuf)
+	dAll := append(append(dAllBuf[:0], dNum...), ordinal(d))
+	mNum := numberForms(mo, &mBuf)
 	mName := monthNames[mo]
-	mAll := append(append([]string(nil), mNum...), mName...)
-	years := []string{fourDigits(y), twoDigits(y % 100)}
-	add := func(sep sepClass, toks ...string) {
-		b.addSeq(seqPattern{toks: b.cat(toks), kind: KindDate, sep: sep})
+	mAll := append(append(mAllBuf[:0], mNum...), mName...)
+	yy2 := ""
+	if c := y % 100; c >= 0 {
+		yy2 = twoDigitNumbers[c]
+	} else {
+		yy2 = twoDigits(c)
 	}
-	for _, yy := range years {
+	years := [2]string{fourDigits(y), yy2}
+	joined := dateRuns(dNum, mNum, years)
+	for yi, yy := range years {
 		for _, dd := range dAll {
 			for _, mm := range mAll {
-				add(sepDate, dd, mm, yy)
+				b.addDateSeq(sepDate, dd, mm, yy)
 			}
 			for _, mm := range mName {
-				add(sepDate, mm, dd, yy)
-				add(sepDate, dd, "of", mm, yy)
+				b.addDateSeq(sepDate, mm, dd, yy)
+				b.addDateSeq(sepDate, dd, "of", mm, yy)
 			}
 		}
 		for _, dd := range dNum {
 			for _, mm := range mNum {
-				add(sepDate, mm, dd, yy) // month-first, as US forms write it
+				b.addDateSeq(sepDate, mm, dd, yy) // month-first, as US forms write it
 			}
 		}
-		for _, mm := range mNum {
-			for _, dd := range dNum {
+		for mi, mm := range mNum {
+			for di, dd := range dNum {
 				if len(yy) == 4 {
-					add(sepDate, yy, mm, dd)
+					b.addDateSeq(sepDate, yy, mm, dd)
 				}
-				add(sepName, dd+mm+yy)
+				r := &joined[yi][mi][di]
+				b.addDateSeq(sepName, r[0]) // dd+mm+yy
 				if len(yy) == 4 {
-					add(sepName, yy+mm+dd)
+					b.addDateSeq(sepName, r[1]) // yy+mm+dd
 				}
 			}
 		}
 	}
 	for _, dd := range dAll {
 		for _, mm := range mName {
-			add(sepDate, dd, mm)
-			add(sepDate, mm, dd)
-			add(sepDate, dd, "of", mm)
+			b.addDateSeq(sepDate, dd, mm)
+			b.addDateSeq(sepDate, mm, dd)
+			b.addDateSeq(sepDate, dd, "of", mm)
 		}
 	}
 	for _, dd := range dNum {
 		for _, mm := range mNum {
-			add(sepSlash, dd, mm)
+			b.addDateSeq(sepSlash, dd, mm)
 		}
 	}
+}
+
+func (b *matcherBuilder) addDateSeq(sep sepClass, toks ...string) {
+	b.addSeq(seqPattern{toks: toks, kind: KindDate, sep: sep})
+}
+
+// dateRuns returns, for each year, month and day form, the contiguous
+// forms day+month+year and year+month+day, cut from one string.
+func dateRuns(dNum, mNum []string, years [2]string) (out [2][2][2][2]string) {
+	var buf [96]byte
+	b := buf[:0]
+	type cut struct{ i, j int }
+	var cuts [2][2][2][2]cut
+	for yi, yy := range years {
+		for mi, mm := range mNum {
+			for di, dd := range dNum {
+				n := len(b)
+				b = append(append(append(b, dd...), mm...), yy...)
+				cuts[yi][mi][di][0] = cut{n, len(b)}
+				n = len(b)
+				b = append(append(append(b, yy...), mm...), dd...)
+				cuts[yi][mi][di][1] = cut{n, len(b)}
+			}
+		}
+	}
+	s := string(b)
+	for yi := range cuts {
+		for mi := range cuts[yi] {
+			for di := range cuts[yi][mi] {
+				for k, c := range cuts[yi][mi][di] {
+					out[yi][mi][di][k] = s[c.i:c.j]
+				}
+			}
+		}
+	}
+	return out
 }
 
 // twoDigits formats 0 <= n < 100 as two digits, as "%02d" does.
@@ -546,28 +756,31 @@ func (b *matcherBuilder) addEmail(v string) {
 		b.addIdentifier(v, KindEmail)
 		return
 	}
-	local, domain := normTokens(t[:at]), normTokens(t[at+1:])
-	lk, dk := keys(local), keys(domain)
+	lk := b.keys(b.tokens(renormalize(t[:at])))
+	dk := b.keys(b.tokens(renormalize(t[at+1:])))
 	if len(lk) == 0 || len(dk) == 0 {
 		return
 	}
-	spelledDomain := []string{dk[0]}
+	n := len(b.lists)
+	b.lists = append(b.lists, dk[0])
 	for _, k := range dk[1:] {
-		spelledDomain = append(spelledDomain, "dot", k)
+		b.lists = append(b.lists, "dot", k)
 	}
-	for _, dom := range [][]string{dk, spelledDomain} {
+	spelledDomain := b.lists[n:len(b.lists):len(b.lists)]
+	at1 := []string{"at"}
+	for _, dom := range [2][]string{dk, spelledDomain} {
 		b.addSeq(seqPattern{toks: b.cat(lk, dom), kind: KindEmail, sep: sepLoose})
-		b.addSeq(seqPattern{toks: b.cat(lk, []string{"at"}, dom), kind: KindEmail, sep: sepLoose})
+		b.addSeq(seqPattern{toks: b.cat(lk, at1, dom), kind: KindEmail, sep: sepLoose})
 	}
 	b.addAlnum(squash(t), KindEmail)
 	// The local part alone, unless it is a role mailbox or nothing but
 	// the person's name (names are swept as names).
-	if genericLocalParts[strings.Join(lk, "")] || genericLocalParts[t[:at]] {
+	if genericLocal(lk) || genericLocalParts[t[:at]] {
 		return
 	}
 	allNames := true
 	for _, k := range lk {
-		if !b.names[k] {
+		if !b.isName(k) {
 			allNames = false
 		}
 	}
@@ -582,15 +795,26 @@ func (b *matcherBuilder) addEmail(v string) {
 	}
 }
 
+// genericLocal reports whether the keys of a local part, run together,
+// are a role mailbox's.
+func genericLocal(lk []string) bool {
+	var buf [64]byte
+	b := buf[:0]
+	for _, k := range lk {
+		b = append(b, k...)
+	}
+	return genericLocalParts[string(b)]
+}
+
 // addHandle adds a handle with any of '.', '_' or '-' between its parts,
 // or none, with or without the '@'.
 func (b *matcherBuilder) addHandle(v string) {
-	ts := normTokens(v)
+	ts := b.tokens(normText(v))
 	if len(ts) == 0 {
 		return
 	}
 	if len(ts) > 1 {
-		b.addSeq(seqPattern{toks: keys(ts), kind: KindHandle, sep: sepLoose})
+		b.addSeq(seqPattern{toks: b.keys(ts), kind: KindHandle, sep: sepLoose})
 	}
 	if s := squash(v); len(s) >= 3 {
 		b.addAlnum(s, KindHandle)
@@ -601,27 +825,82 @@ func (b *matcherBuilder) addHandle(v string) {
 // abbreviations interchangeable and, for a numbered street line, the
 // street name without its number.
 func (b *matcherBuilder) addAddress(v string) {
-	lines := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '\n' || r == ';' })
-	for _, line := range lines {
+	for len(v) > 0 {
+		// The lines are the non-empty fields between commas, line breaks
+		// and semicolons.
+		i := strings.IndexAny(v, ",\n;")
+		line := v
+		if i >= 0 {
+			line, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		if rePostcode.MatchString(normText(line)) && len(normTokens(line)) <= 2 {
+		norm := normText(line)
+		ts := b.tokens(norm)
+		if len(ts) <= 2 && rePostcode.MatchString(norm) {
 			if s := squash(line); len(s) >= 5 && len(s) <= 7 {
 				b.addAlnum(s, KindPostcode)
 				continue
 			}
 		}
-		ks := keys(normTokens(line))
-		if len(ks) == 0 {
+		if len(ts) == 0 {
 			continue
 		}
-		for _, variant := range streetVariants(ks) {
-			b.addAddressSeq(variant)
-			if len(variant) > 1 && variant[0] != "" && isDigit(variant[0][0]) {
-				b.addAddressSeq(variant[1:])
+		b.addStreetVariants(b.keys(ts))
+	}
+}
+
+// addStreetVariants adds the address line ks with its street-type words
+// in every spelling of the same type ("acacia avenue" also as "acacia
+// ave" and "acacia av"), and each variant that starts with a house
+// number also without it. The first word is never taken for a street
+// type, and expansion stops at the word that would take the variants
+// past 64.
+func (b *matcherBuilder) addStreetVariants(ks []string) {
+	var posBuf [8]int
+	var spellBuf [8][]string
+	pos, spell := posBuf[:0], spellBuf[:0]
+	count := 1
+	for i, k := range ks {
+		full := streetTypes[k]
+		if full == "" || i == 0 {
+			continue
+		}
+		s := streetSpellings[full]
+		if count*len(s) > 64 {
+			break
+		}
+		count *= len(s)
+		pos, spell = append(pos, i), append(spell, s)
+	}
+	v := b.cat(ks)
+	var odoBuf [8]int
+	odo := odoBuf[:0]
+	for range pos {
+		odo = append(odo, 0)
+	}
+	for {
+		for x, i := range pos {
+			v[i] = spell[x][odo[x]]
+		}
+		b.addAddressSeq(v)
+		if len(v) > 1 && v[0] != "" && isDigit(v[0][0]) {
+			b.addAddressSeq(v[1:])
+		}
+		// Next combination, the last position fastest.
+		x := len(odo) - 1
+		for ; x >= 0; x-- {
+			if odo[x]++; odo[x] < len(spell[x]) {
+				break
 			}
+			odo[x] = 0
+		}
+		if x < 0 {
+			return
 		}
 	}
 }
@@ -634,31 +913,6 @@ func (b *matcherBuilder) addAddressSeq(ks []string) {
 		}
 	}
 	b.addSeq(seqPattern{toks: ks, kind: KindAddress, sep: sepLoose})
-}
-
-// streetVariants expands street-type words to every spelling of the same
-// type: "acacia avenue" also yields "acacia ave" and "acacia av".
-func streetVariants(ks []string) [][]string {
-	out := [][]string{append([]string(nil), ks...)}
-	for i, k := range ks {
-		full := streetTypes[k]
-		if full == "" || i == 0 {
-			continue
-		}
-		var next [][]string
-		for _, v := range out {
-			for _, abbr := range streetSpellings[full] {
-				c := append([]string(nil), v...)
-				c[i] = abbr
-				next = append(next, c)
-			}
-		}
-		if len(next) > 64 {
-			break
-		}
-		out = next
-	}
-	return out
 }
 
 // streetSpellings maps each street type to all its spellings, sorted so

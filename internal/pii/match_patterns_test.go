@@ -9,14 +9,26 @@ import (
 // (*oracleMatcher).patternSet.
 func (m *Matcher) patternSet() []string {
 	var out []string
-	for first, c := range m.seqs {
-		for i := c.head; i >= 0; i = m.pats[i].next {
+	heads := 0
+	for _, s := range m.first.slots {
+		if s == 0 {
+			continue
+		}
+		heads++
+		first := m.pats[s-1].toks[0]
+		if m.first.get(m.pats, first) != s-1 {
+			out = append(out, "index error: "+first)
+		}
+		for i := s - 1; i >= 0; i = m.pats[i].next {
 			p := &m.pats[i]
 			if p.toks[0] != first {
 				out = append(out, "chain error: "+first)
 			}
 			out = append(out, seqLine(p.toks, p.kind, int(p.sep), p.weak, p.initials))
 		}
+	}
+	if heads != m.first.n {
+		out = append(out, fmt.Sprintf("index holds %d keys, counts %d", heads, m.first.n))
 	}
 	if len(out) != len(m.pats) {
 		out = append(out, fmt.Sprintf("chains hold %d of %d patterns", len(out), len(m.pats)))
