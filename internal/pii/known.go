@@ -63,10 +63,19 @@ const (
 	sepLoose                     // up to three non-word characters
 )
 
-// seqPattern is a sequence of token keys to find in the text.
+// seqPattern is a sequence of token keys to find in the text: the n
+// tokens of the Matcher from index tok on.
 type seqPattern struct {
-	toks []string
-	kind Kind
+	tok, n int32
+	// next is the index in Matcher.pats of the next pattern with the
+	// same first token, or -1.
+	next int32
+	seqAttrs
+}
+
+// seqAttrs are the attributes of a seqPattern besides its tokens.
+type seqAttrs struct {
+	kind seqKind
 	sep  sepClass
 	// weak marks a single name token that is also an ordinary word or a
 	// very short word ("May", "Ed"): it is reported only when casing or a
@@ -75,15 +84,32 @@ type seqPattern struct {
 	// initials marks an undotted run of initials ("JD"), reported only
 	// when written in capitals or when casing carries no information.
 	initials bool
-	// next is the index in Matcher.pats of the next pattern with the
-	// same first token, or -1.
-	next int32
 }
 
-// equal reports whether two patterns are the same in every respect.
-func (p *seqPattern) equal(q *seqPattern) bool {
-	return p.kind == q.kind && p.sep == q.sep && p.weak == q.weak && p.initials == q.initials && slices.Equal(p.toks, q.toks)
+// seqKind is the Kind of a token-sequence pattern, kept as an index into
+// seqKinds so that patterns hold no pointers.
+type seqKind uint8
+
+const (
+	seqName seqKind = iota
+	seqDate
+	seqEmail
+	seqHandle
+	seqAddress
+	seqOther
+)
+
+var seqKinds = [...]Kind{
+	seqName:    KindName,
+	seqDate:    KindDate,
+	seqEmail:   KindEmail,
+	seqHandle:  KindHandle,
+	seqAddress: KindAddress,
+	seqOther:   KindOther,
 }
+
+// Kind returns the Kind that k stands for.
+func (k seqKind) Kind() Kind { return seqKinds[k] }
 
 // projPattern is a value searched for in a projection of the text.
 type projPattern struct {
@@ -101,6 +127,13 @@ type Matcher struct {
 	// token form a chain through seqPattern.next, whose head first finds.
 	pats  []seqPattern
 	first firstIndex
+	// text holds the tokens of all patterns back to back: token i is
+	// text[bounds[i]:bounds[i+1]]. A record has hundreds of them, and
+	// this way they cost the builder no allocation each, and the garbage
+	// collector no pointers to scan. text is never written after
+	// NewMatcher returns.
+	text   []byte
+	bounds []int
 	// digits are searched in the digit projection, anywhere; minDigits is
 	// the length of the shortest, so that a text with fewer digits is
 	// not projected at all.
@@ -130,15 +163,13 @@ func (s *byteSet) has(c byte) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 //
 // A record yields a hundred or more patterns from a few dozen values, and
 // NewMatcher runs once per record, so the builder avoids the small
-// allocations that would otherwise dominate: token lists go to arenas,
-// tokens to one reused buffer, and date forms come from tables.
+// allocations that would otherwise dominate: pattern tokens are copied
+// into one buffer, the builder's own token lists go to an arena, values
+// are tokenised into one reused buffer, and date forms come from tables.
 type matcherBuilder struct {
 	m *Matcher
 	// names holds every name token key, for the e-mail rule.
 	names []string
-	// arena backs the token lists of the patterns, so that a record's
-	// hundreds of patterns cost a few allocations rather than one each.
-	arena []string
 	// lists backs the token lists the builder works from (a name's keys
 	// and parts, an e-mail's local part); it is only appended to, so a
 	// list taken from it stays valid for the whole build.
@@ -149,14 +180,34 @@ type matcherBuilder struct {
 	toks []token
 }
 
-// keep copies toks into the arena.
-func (b *matcherBuilder) keep(toks []string) []string {
-	if cap(b.arena)-len(b.arena) < len(toks) {
-		b.arena = make([]string, 0, max(256, len(toks)))
+// keep appends toks to the Matcher's tokens and returns the index of the
+// first.
+func (b *matcherBuilder) keep(toks []string) int32 {
+	m := b.m
+	first := len(m.bounds) - 1
+	for _, t := range toks {
+		m.text = append(m.text, t...)
+		m.bounds = append(m.bounds, len(m.text))
 	}
-	n := len(b.arena)
-	b.arena = append(b.arena, toks...)
-	return b.arena[n:len(b.arena):len(b.arena)]
+	return int32(first)
+}
+
+// tokIs reports whether token i of the Matcher is s.
+func (m *Matcher) tokIs(i int, s string) bool {
+	return string(m.text[m.bounds[i]:m.bounds[i+1]]) == s
+}
+
+// tokensAre reports whether the tokens of p are toks.
+func (m *Matcher) tokensAre(p *seqPattern, toks []string) bool {
+	if int(p.n) != len(toks) {
+		return false
+	}
+	for k, t := range toks {
+		if !m.tokIs(int(p.tok)+k, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // cat concatenates token lists into the builder's scratch list, which is
@@ -217,11 +268,13 @@ func appendFields(dst []string, s string) []string {
 	return dst
 }
 
-func (b *matcherBuilder) addSeq(p seqPattern) {
-	if len(p.toks) == 0 {
+// addSeq adds the pattern toks with attributes at, unless it holds an
+// empty token or is there already.
+func (b *matcherBuilder) addSeq(toks []string, at seqAttrs) {
+	if len(toks) == 0 {
 		return
 	}
-	for _, t := range p.toks {
+	for _, t := range toks {
 		if t == "" {
 			return
 		}
@@ -230,18 +283,18 @@ func (b *matcherBuilder) addSeq(p seqPattern) {
 	// is in the same chain; chains hold a few dozen patterns at most.
 	m := b.m
 	last := int32(-1)
-	for i := m.first.get(m.pats, p.toks[0]); i >= 0; i = m.pats[i].next {
-		if m.pats[i].equal(&p) {
+	for i := m.first.get(m, toks[0]); i >= 0; i = m.pats[i].next {
+		if p := &m.pats[i]; p.seqAttrs == at && m.tokensAre(p, toks) {
 			return
 		}
 		last = i
 	}
 	n := int32(len(m.pats))
-	m.pats = append(m.pats, seqPattern{toks: b.keep(p.toks), kind: p.kind, sep: p.sep, weak: p.weak, initials: p.initials, next: -1})
+	m.pats = append(m.pats, seqPattern{tok: b.keep(toks), n: int32(len(toks)), next: -1, seqAttrs: at})
 	if last >= 0 {
 		m.pats[last].next = n
 	} else {
-		m.first.put(m.pats, n)
+		m.first.put(m, n)
 	}
 }
 
@@ -353,8 +406,12 @@ func allDigits(s string) bool {
 func NewMatcher(k Known) *Matcher {
 	np := estimatePatterns(k)
 	b := &matcherBuilder{
-		m:     &Matcher{pats: make([]seqPattern, 0, np)},
-		arena: make([]string, 0, 3*np),
+		m: &Matcher{
+			pats: make([]seqPattern, 0, np),
+			// A pattern has two or three tokens of about four bytes.
+			text:   make([]byte, 0, 12*np),
+			bounds: append(make([]int, 0, 3*np+1), 0),
+		},
 		lists: make([]string, 0, 64),
 	}
 	b.m.first.init(np)
@@ -401,7 +458,7 @@ func NewMatcher(k Known) *Matcher {
 	for _, v := range k.Other {
 		b.addIdentifier(v, KindOther)
 		if ts := b.tokens(normText(v)); len(ts) > 1 {
-			b.addSeq(seqPattern{toks: b.keys(ts), kind: KindOther, sep: sepLoose})
+			b.addSeq(b.keys(ts), seqAttrs{kind: seqOther, sep: sepLoose})
 		}
 	}
 	m := b.m
@@ -451,10 +508,10 @@ func (b *matcherBuilder) addSingleName(key string) {
 	}
 	b.names = append(b.names, key)
 	weak := nameWeak(key)
-	b.addSeq(seqPattern{toks: []string{key}, kind: KindName, sep: sepName, weak: weak})
+	b.addSeq([]string{key}, seqAttrs{kind: seqName, sep: sepName, weak: weak})
 	if len(key) >= 3 && !weak {
 		// Possessive or plural without the apostrophe: "Janes", "Joness".
-		b.addSeq(seqPattern{toks: []string{key + "s"}, kind: KindName, sep: sepName})
+		b.addSeq([]string{key + "s"}, seqAttrs{kind: seqName, sep: sepName})
 	}
 }
 
@@ -495,10 +552,10 @@ func (b *matcherBuilder) addNames(k Known) {
 		// Multi-word names as a whole; single words go through
 		// addSingleName, which knows about ambiguous words.
 		if len(ks) > 1 {
-			b.addSeq(seqPattern{toks: ks, kind: KindName, sep: sepName})
+			b.addSeq(ks, seqAttrs{kind: seqName, sep: sepName})
 		}
 		if len(ps) > 1 {
-			b.addSeq(seqPattern{toks: ps, kind: KindName, sep: sepName})
+			b.addSeq(ps, seqAttrs{kind: seqName, sep: sepName})
 		}
 		for _, key := range ks {
 			b.addSingleName(key)
@@ -518,19 +575,19 @@ func (b *matcherBuilder) addNames(k Known) {
 		gk, gi := g.keys, []string{g.initial}
 		for _, f := range family {
 			fk, fi := f.keys, []string{f.initial}
-			b.addSeq(seqPattern{toks: b.cat(gk, fk), kind: KindName, sep: sepName})
-			b.addSeq(seqPattern{toks: b.cat(fk, gk), kind: KindName, sep: sepNameComma})
+			b.addSeq(b.cat(gk, fk), seqAttrs{kind: seqName, sep: sepName})
+			b.addSeq(b.cat(fk, gk), seqAttrs{kind: seqName, sep: sepNameComma})
 			// "J. Doe", "J Doe", "Doe, J."
-			b.addSeq(seqPattern{toks: b.cat(gi, fk), kind: KindName, sep: sepName})
-			b.addSeq(seqPattern{toks: b.cat(fk, gi), kind: KindName, sep: sepNameComma})
+			b.addSeq(b.cat(gi, fk), seqAttrs{kind: seqName, sep: sepName})
+			b.addSeq(b.cat(fk, gi), seqAttrs{kind: seqName, sep: sepNameComma})
 			// "J.D." and "J. M. D."
-			b.addSeq(seqPattern{toks: b.cat(gi, fi), kind: KindName, sep: sepDotted})
-			b.addSeq(seqPattern{toks: []string{g.initial + f.initial}, kind: KindName, sep: sepName, initials: true})
+			b.addSeq(b.cat(gi, fi), seqAttrs{kind: seqName, sep: sepDotted})
+			b.addSeq([]string{g.initial + f.initial}, seqAttrs{kind: seqName, sep: sepName, initials: true})
 			for _, o := range other {
 				oi := []string{o.initial}
-				b.addSeq(seqPattern{toks: b.cat(gi, oi, fk), kind: KindName, sep: sepName})
-				b.addSeq(seqPattern{toks: b.cat(gi, oi, fi), kind: KindName, sep: sepDotted})
-				b.addSeq(seqPattern{toks: []string{g.initial + o.initial + f.initial}, kind: KindName, sep: sepName, initials: true})
+				b.addSeq(b.cat(gi, oi, fk), seqAttrs{kind: seqName, sep: sepName})
+				b.addSeq(b.cat(gi, oi, fi), seqAttrs{kind: seqName, sep: sepDotted})
+				b.addSeq([]string{g.initial + o.initial + f.initial}, seqAttrs{kind: seqName, sep: sepName, initials: true})
 			}
 		}
 	}
@@ -676,7 +733,7 @@ func (b *matcherBuilder) addDate(t time.Time) {
 }
 
 func (b *matcherBuilder) addDateSeq(sep sepClass, toks ...string) {
-	b.addSeq(seqPattern{toks: toks, kind: KindDate, sep: sep})
+	b.addSeq(toks, seqAttrs{kind: seqDate, sep: sep})
 }
 
 // dateRuns returns, for each year, month and day form, the contiguous
@@ -769,8 +826,8 @@ func (b *matcherBuilder) addEmail(v string) {
 	spelledDomain := b.lists[n:len(b.lists):len(b.lists)]
 	at1 := []string{"at"}
 	for _, dom := range [2][]string{dk, spelledDomain} {
-		b.addSeq(seqPattern{toks: b.cat(lk, dom), kind: KindEmail, sep: sepLoose})
-		b.addSeq(seqPattern{toks: b.cat(lk, at1, dom), kind: KindEmail, sep: sepLoose})
+		b.addSeq(b.cat(lk, dom), seqAttrs{kind: seqEmail, sep: sepLoose})
+		b.addSeq(b.cat(lk, at1, dom), seqAttrs{kind: seqEmail, sep: sepLoose})
 	}
 	b.addAlnum(squash(t), KindEmail)
 	// The local part alone, unless it is a role mailbox or nothing but
@@ -791,7 +848,7 @@ func (b *matcherBuilder) addEmail(v string) {
 		b.addAlnum(s, KindEmail)
 	}
 	if len(lk) > 1 {
-		b.addSeq(seqPattern{toks: lk, kind: KindEmail, sep: sepLoose})
+		b.addSeq(lk, seqAttrs{kind: seqEmail, sep: sepLoose})
 	}
 }
 
@@ -814,7 +871,7 @@ func (b *matcherBuilder) addHandle(v string) {
 		return
 	}
 	if len(ts) > 1 {
-		b.addSeq(seqPattern{toks: b.keys(ts), kind: KindHandle, sep: sepLoose})
+		b.addSeq(b.keys(ts), seqAttrs{kind: seqHandle, sep: sepLoose})
 	}
 	if s := squash(v); len(s) >= 3 {
 		b.addAlnum(s, KindHandle)
@@ -912,7 +969,7 @@ func (b *matcherBuilder) addAddressSeq(ks []string) {
 			return
 		}
 	}
-	b.addSeq(seqPattern{toks: ks, kind: KindAddress, sep: sepLoose})
+	b.addSeq(ks, seqAttrs{kind: seqAddress, sep: sepLoose})
 }
 
 // streetSpellings maps each street type to all its spellings, sorted so

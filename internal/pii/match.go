@@ -51,22 +51,22 @@ func (m *Matcher) findSeqs(a *analysis, out []Span) []Span {
 			nk = 1
 		}
 		for _, k := range keys[:nk] {
-			for pi := m.first.get(m.pats, k); pi >= 0; pi = m.pats[pi].next {
+			for pi := m.first.get(m, k); pi >= 0; pi = m.pats[pi].next {
 				p := &m.pats[pi]
-				j, ok := a.matchSeq(i, p)
+				j, ok := m.matchSeq(a, i, p)
 				if !ok {
 					continue
 				}
 				switch {
 				case p.initials:
 					if a.initialsOK(i) {
-						out = append(out, a.n.span(t.start, a.toks[j].end, p.kind))
+						out = append(out, a.n.span(t.start, a.toks[j].end, p.kind.Kind()))
 					}
 				case p.weak:
 					pending = append(pending, seqHit{i, j, p})
 				default:
-					out = append(out, a.n.span(t.start, a.toks[j].end, p.kind))
-					if p.kind == KindName {
+					out = append(out, a.n.span(t.start, a.toks[j].end, p.kind.Kind()))
+					if p.kind == seqName {
 						names = append(names, seqHit{i, j, p})
 					}
 				}
@@ -82,7 +82,7 @@ func (m *Matcher) findSeqs(a *analysis, out []Span) []Span {
 	// title or another part of the name is right next to it.
 	for _, h := range pending {
 		if a.weakNameOK(h.i, names, m) {
-			out = append(out, a.n.span(a.toks[h.i].start, a.toks[h.j].end, h.p.kind))
+			out = append(out, a.n.span(a.toks[h.i].start, a.toks[h.j].end, h.p.kind.Kind()))
 		}
 	}
 	return out
@@ -112,9 +112,9 @@ func (m *Matcher) findParts(a *analysis, t *token, out []Span) []Span {
 			e++
 		}
 		part, off := s[i:e], t.start+i
-		for pi := m.first.get(m.pats, part); pi >= 0; pi = m.pats[pi].next {
+		for pi := m.first.get(m, part); pi >= 0; pi = m.pats[pi].next {
 			p := &m.pats[pi]
-			if len(p.toks) != 1 || p.kind != KindName || p.initials || p.weak && !a.caseShowsName(off, off+len(part)) {
+			if p.n != 1 || p.kind != seqName || p.initials || p.weak && !a.caseShowsName(off, off+len(part)) {
 				continue
 			}
 			out = append(out, a.n.span(off, off+len(part), KindName))
@@ -126,21 +126,22 @@ func (m *Matcher) findParts(a *analysis, t *token, out []Span) []Span {
 
 // matchSeq reports whether pattern p matches the tokens starting at i, and
 // the index of the last token matched.
-func (a *analysis) matchSeq(i int, p *seqPattern) (int, bool) {
-	for k := 1; k < len(p.toks); k++ {
+func (m *Matcher) matchSeq(a *analysis, i int, p *seqPattern) (int, bool) {
+	n := int(p.n)
+	for k := 1; k < n; k++ {
 		j := i + k
 		if j >= len(a.toks) {
 			return 0, false
 		}
 		tk := &a.toks[j]
-		if tk.key != p.toks[k] && (k != len(p.toks)-1 || baseKey(*tk) != p.toks[k]) {
+		if t := int(p.tok) + k; !m.tokIs(t, tk.key) && (k != n-1 || !m.tokIs(t, baseKey(*tk))) {
 			return 0, false
 		}
 		if !sepOK(a.gap(j-1, j), p.sep) {
 			return 0, false
 		}
 	}
-	return i + len(p.toks) - 1, true
+	return i + n - 1, true
 }
 
 // sepBytes[c] has bit 1<<class set when byte c may separate the tokens of

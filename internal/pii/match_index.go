@@ -27,7 +27,7 @@ func (x *firstIndex) init(n int) {
 }
 
 // tokenHash hashes a non-empty token key.
-func tokenHash(k string) uint32 {
+func tokenHash[T string | []byte](k T) uint32 {
 	n := len(k)
 	h := uint32(n)*0x9e3779b1 ^ uint32(k[0])*0x85ebca77 ^ uint32(k[n/2])*0xc2b2ae3d ^ uint32(k[n-1])*0x27d4eb2f
 	return h ^ h>>15
@@ -35,7 +35,7 @@ func tokenHash(k string) uint32 {
 
 // get returns the index of the first pattern whose first token is k, or
 // -1 if there is none.
-func (x *firstIndex) get(pats []seqPattern, k string) int32 {
+func (x *firstIndex) get(m *Matcher, k string) int32 {
 	if x.n == 0 || k == "" {
 		return -1
 	}
@@ -45,31 +45,32 @@ func (x *firstIndex) get(pats []seqPattern, k string) int32 {
 		if s == 0 {
 			return -1
 		}
-		if pats[s-1].toks[0] == k {
+		if m.tokIs(int(m.pats[s-1].tok), k) {
 			return s - 1
 		}
 	}
 }
 
-// put records pats[head] as the head of the chain of its first token,
+// put records m.pats[head] as the head of the chain of its first token,
 // which the table must not hold yet.
-func (x *firstIndex) put(pats []seqPattern, head int32) {
+func (x *firstIndex) put(m *Matcher, head int32) {
 	if 2*(x.n+1) > len(x.slots) {
 		old := x.slots
 		x.slots = make([]int32, 2*len(old))
 		for _, s := range old {
 			if s != 0 {
-				x.insert(pats, s)
+				x.insert(m, s)
 			}
 		}
 	}
-	x.insert(pats, head+1)
+	x.insert(m, head+1)
 	x.n++
 }
 
-func (x *firstIndex) insert(pats []seqPattern, slot int32) {
+func (x *firstIndex) insert(m *Matcher, slot int32) {
 	mask := uint32(len(x.slots) - 1)
-	i := tokenHash(pats[slot-1].toks[0]) & mask
+	t := int(m.pats[slot-1].tok)
+	i := tokenHash(m.text[m.bounds[t]:m.bounds[t+1]]) & mask
 	for x.slots[i] != 0 {
 		i = (i + 1) & mask
 	}

@@ -15,16 +15,17 @@ func (m *Matcher) patternSet() []string {
 			continue
 		}
 		heads++
-		first := m.pats[s-1].toks[0]
-		if m.first.get(m.pats, first) != s-1 {
+		first := m.tokens(&m.pats[s-1])[0]
+		if m.first.get(m, first) != s-1 {
 			out = append(out, "index error: "+first)
 		}
 		for i := s - 1; i >= 0; i = m.pats[i].next {
 			p := &m.pats[i]
-			if p.toks[0] != first {
+			toks := m.tokens(p)
+			if toks[0] != first {
 				out = append(out, "chain error: "+first)
 			}
-			out = append(out, seqLine(p.toks, p.kind, int(p.sep), p.weak, p.initials))
+			out = append(out, seqLine(toks, p.kind.Kind(), int(p.sep), p.weak, p.initials))
 		}
 	}
 	if heads != m.first.n {
@@ -44,5 +45,14 @@ func (m *Matcher) patternSet() []string {
 	}
 	out = append(out, fmt.Sprintf("empty %v", m.empty))
 	slices.Sort(out)
+	return out
+}
+
+// tokens returns the tokens of p.
+func (m *Matcher) tokens(p *seqPattern) []string {
+	var out []string
+	for i := int(p.tok); i < int(p.tok+p.n); i++ {
+		out = append(out, string(m.text[m.bounds[i]:m.bounds[i+1]]))
+	}
 	return out
 }
