@@ -185,10 +185,13 @@ type matcherBuilder struct {
 func (b *matcherBuilder) keep(toks []string) int32 {
 	m := b.m
 	first := len(m.bounds) - 1
+	// Appending to locals stores the slices back once, not per token.
+	text, bounds := m.text, m.bounds
 	for _, t := range toks {
-		m.text = append(m.text, t...)
-		m.bounds = append(m.bounds, len(m.text))
+		text = append(text, t...)
+		bounds = append(bounds, len(text))
 	}
+	m.text, m.bounds = text, bounds
 	return int32(first)
 }
 

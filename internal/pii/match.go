@@ -20,7 +20,7 @@ func (m *Matcher) Find(text string) []Span {
 // seqHit is a token-sequence match covering tokens [i, j].
 type seqHit struct {
 	i, j int
-	p    *seqPattern
+	kind seqKind
 }
 
 func (m *Matcher) find(a *analysis) []Span {
@@ -38,9 +38,11 @@ func (m *Matcher) find(a *analysis) []Span {
 
 // findSeqs finds the token-sequence patterns.
 func (m *Matcher) findSeqs(a *analysis, out []Span) []Span {
-	var pending []seqHit
-	// names are the strong name matches; a weak name next to one stands.
-	var names []seqHit
+	// pending are the weak name matches, which need corroboration;
+	// names are the strong name matches, which corroborate a weak name
+	// next to them.
+	var pendingBuf, namesBuf [8]seqHit
+	pending, names := pendingBuf[:0], namesBuf[:0]
 	for i := range a.toks {
 		t := &a.toks[i]
 		// The token's key and, if it differs, the key without a
@@ -63,11 +65,11 @@ func (m *Matcher) findSeqs(a *analysis, out []Span) []Span {
 						out = append(out, a.n.span(t.start, a.toks[j].end, p.kind.Kind()))
 					}
 				case p.weak:
-					pending = append(pending, seqHit{i, j, p})
+					pending = append(pending, seqHit{i, j, p.kind})
 				default:
 					out = append(out, a.n.span(t.start, a.toks[j].end, p.kind.Kind()))
 					if p.kind == seqName {
-						names = append(names, seqHit{i, j, p})
+						names = append(names, seqHit{i, j, p.kind})
 					}
 				}
 			}
@@ -82,7 +84,7 @@ func (m *Matcher) findSeqs(a *analysis, out []Span) []Span {
 	// title or another part of the name is right next to it.
 	for _, h := range pending {
 		if a.weakNameOK(h.i, names, m) {
-			out = append(out, a.n.span(a.toks[h.i].start, a.toks[h.j].end, h.p.kind.Kind()))
+			out = append(out, a.n.span(a.toks[h.i].start, a.toks[h.j].end, h.kind.Kind()))
 		}
 	}
 	return out
@@ -419,6 +421,9 @@ func (m *Matcher) findAlnums(a *analysis, out []Span) []Span {
 		}
 		if word && !prevWord && m.alnumStart.has(t[i]) {
 			for _, pat := range m.alnums {
+				if pat.value[0] != t[i] {
+					continue
+				}
 				end, ok := alnumAt(t, i, pat.value)
 				if !ok {
 					continue

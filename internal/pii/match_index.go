@@ -2,17 +2,18 @@ package pii
 
 // firstIndex maps the first token of the Matcher's patterns to the head
 // of their chain in Matcher.pats. It is an open-addressing hash table of
-// pattern indexes, hashed on a key's length and three of its bytes.
+// pattern indexes, hashed on a key's length and four of its bytes.
 //
 // A map[string] would do, but Find looks up every token of every text it
 // searches, nearly always in vain, and the builder adds a key for every
 // few patterns. A miss here is usually one probe of a small array that
 // holds no pointers, and the table costs the builder one allocation.
 type firstIndex struct {
-	// slots holds a chain head's index in Matcher.pats plus one; zero
-	// marks a free slot. Its length is a power of two, at least twice
-	// the number of keys.
-	slots []int32
+	// slots holds, for a key, its hash in the upper half and the index
+	// of its chain's head in Matcher.pats plus one in the lower half.
+	// Zero marks a free slot. Its length is a power of two, at least
+	// twice the number of keys.
+	slots []uint64
 	n     int // keys held
 }
 
@@ -23,14 +24,14 @@ func (x *firstIndex) init(n int) {
 	for size < n {
 		size *= 2
 	}
-	x.slots = make([]int32, size)
+	x.slots = make([]uint64, size)
 }
 
 // tokenHash hashes a non-empty token key.
 func tokenHash[T string | []byte](k T) uint32 {
 	n := len(k)
-	h := uint32(n)*0x9e3779b1 ^ uint32(k[0])*0x85ebca77 ^ uint32(k[n/2])*0xc2b2ae3d ^ uint32(k[n-1])*0x27d4eb2f
-	return h ^ h>>15
+	x := uint64(n) | uint64(k[0])<<8 | uint64(k[min(1, n-1)])<<16 | uint64(k[n/2])<<24 | uint64(k[n-1])<<32
+	return uint32(x * 0x9e3779b97f4a7c15 >> 32)
 }
 
 // get returns the index of the first pattern whose first token is k, or
@@ -39,14 +40,17 @@ func (x *firstIndex) get(m *Matcher, k string) int32 {
 	if x.n == 0 || k == "" {
 		return -1
 	}
+	h := tokenHash(k)
 	mask := uint32(len(x.slots) - 1)
-	for i := tokenHash(k) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		s := x.slots[i]
 		if s == 0 {
 			return -1
 		}
-		if m.tokIs(int(m.pats[s-1].tok), k) {
-			return s - 1
+		if uint32(s>>32) == h {
+			if head := int32(uint32(s)) - 1; m.tokIs(int(m.pats[head].tok), k) {
+				return head
+			}
 		}
 	}
 }
@@ -56,23 +60,24 @@ func (x *firstIndex) get(m *Matcher, k string) int32 {
 func (x *firstIndex) put(m *Matcher, head int32) {
 	if 2*(x.n+1) > len(x.slots) {
 		old := x.slots
-		x.slots = make([]int32, 2*len(old))
+		x.slots = make([]uint64, 2*len(old))
 		for _, s := range old {
 			if s != 0 {
-				x.insert(m, s)
+				x.insert(s)
 			}
 		}
 	}
-	x.insert(m, head+1)
+	t := int(m.pats[head].tok)
+	x.insert(uint64(tokenHash(m.text[m.bounds[t]:m.bounds[t+1]]))<<32 | uint64(head+1))
 	x.n++
 }
 
-func (x *firstIndex) insert(m *Matcher, slot int32) {
+// insert puts the slot value s in the first free slot from its hash on.
+func (x *firstIndex) insert(s uint64) {
 	mask := uint32(len(x.slots) - 1)
-	t := int(m.pats[slot-1].tok)
-	i := tokenHash(m.text[m.bounds[t]:m.bounds[t+1]]) & mask
+	i := uint32(s>>32) & mask
 	for x.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	x.slots[i] = slot
+	x.slots[i] = s
 }

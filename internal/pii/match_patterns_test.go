@@ -15,11 +15,12 @@ func (m *Matcher) patternSet() []string {
 			continue
 		}
 		heads++
-		first := m.tokens(&m.pats[s-1])[0]
-		if m.first.get(m, first) != s-1 {
+		head := int32(uint32(s)) - 1
+		first := m.tokens(&m.pats[head])[0]
+		if m.first.get(m, first) != head {
 			out = append(out, "index error: "+first)
 		}
-		for i := s - 1; i >= 0; i = m.pats[i].next {
+		for i := head; i >= 0; i = m.pats[i].next {
 			p := &m.pats[i]
 			toks := m.tokens(p)
 			if toks[0] != first {
