@@ -70,6 +70,9 @@ type seqPattern struct {
 	// next is the index in Matcher.pats of the next pattern with the
 	// same first token, or -1.
 	next int32
+	// hash hashes the tokens, so that the builder can tell most patterns
+	// of a chain from a new one without comparing tokens.
+	hash uint32
 	seqAttrs
 }
 
@@ -178,6 +181,20 @@ type matcherBuilder struct {
 	scratch []string
 	// toks is reused by tokens.
 	toks []token
+	// lastFirst is the first token addSeq last looked up, and lastHead
+	// the head of its chain, or -1 if it had none.
+	lastFirst string
+	lastHead  int32
+	// digits and alnums are the capacities to give Matcher.digits and
+	// Matcher.alnums: as many as there are values that may yield them.
+	digits, alnums int
+}
+
+// builderBuffers holds the builder's first buffers, allocated as one.
+type builderBuffers struct {
+	lists   [32]string
+	scratch [8]string
+	toks    [8]token
 }
 
 // keep appends toks to the Matcher's tokens and returns the index of the
@@ -277,27 +294,37 @@ func (b *matcherBuilder) addSeq(toks []string, at seqAttrs) {
 	if len(toks) == 0 {
 		return
 	}
+	var h uint32
 	for _, t := range toks {
 		if t == "" {
 			return
 		}
+		h = (h ^ tokenHash(t)) * 0x01000193
 	}
 	// Equal patterns share their first token, so a pattern already added
 	// is in the same chain; chains hold a few dozen patterns at most.
 	m := b.m
 	last := int32(-1)
-	for i := m.first.get(m, toks[0]); i >= 0; i = m.pats[i].next {
-		if p := &m.pats[i]; p.seqAttrs == at && m.tokensAre(p, toks) {
+	head := b.lastHead
+	if toks[0] != b.lastFirst || head < 0 {
+		// Patterns come in runs with the same first token (a date's day,
+		// a given name), so the last lookup is usually the one needed.
+		head = m.first.get(m, toks[0])
+		b.lastFirst, b.lastHead = toks[0], head
+	}
+	for i := head; i >= 0; i = m.pats[i].next {
+		if p := &m.pats[i]; p.hash == h && p.seqAttrs == at && m.tokensAre(p, toks) {
 			return
 		}
 		last = i
 	}
 	n := int32(len(m.pats))
-	m.pats = append(m.pats, seqPattern{tok: b.keep(toks), n: int32(len(toks)), next: -1, seqAttrs: at})
+	m.pats = append(m.pats, seqPattern{tok: b.keep(toks), n: int32(len(toks)), next: -1, hash: h, seqAttrs: at})
 	if last >= 0 {
 		m.pats[last].next = n
 	} else {
 		m.first.put(m, n)
+		b.lastFirst, b.lastHead = toks[0], n
 	}
 }
 
@@ -310,6 +337,9 @@ func (b *matcherBuilder) addDigits(v string, k Kind, phone bool) {
 			return
 		}
 	}
+	if b.m.digits == nil {
+		b.m.digits = make([]projPattern, 0, b.digits)
+	}
 	b.m.digits = append(b.m.digits, projPattern{value: v, kind: k, phone: phone})
 }
 
@@ -321,6 +351,9 @@ func (b *matcherBuilder) addAlnum(v string, k Kind) {
 		if p.value == v && p.kind == k {
 			return
 		}
+	}
+	if b.m.alnums == nil {
+		b.m.alnums = make([]projPattern, 0, b.alnums)
 	}
 	b.m.alnums = append(b.m.alnums, projPattern{value: v, kind: k})
 }
@@ -408,17 +441,29 @@ func allDigits(s string) bool {
 // unusable values are ignored; NewMatcher never fails.
 func NewMatcher(k Known) *Matcher {
 	np := estimatePatterns(k)
+	bufs := new(builderBuffers)
 	b := &matcherBuilder{
 		m: &Matcher{
 			pats: make([]seqPattern, 0, np),
 			// A pattern has two or three tokens of about four bytes.
-			text:   make([]byte, 0, 12*np),
-			bounds: append(make([]int, 0, 3*np+1), 0),
+			text:   make([]byte, 0, 10*np),
+			bounds: append(make([]int, 0, 5*np/2+1), 0),
 		},
-		lists: make([]string, 0, 64),
+		lists:    bufs.lists[:0],
+		scratch:  bufs.scratch[:0],
+		toks:     bufs.toks[:0],
+		lastHead: -1,
+		digits:   len(k.NHSNumbers) + len(k.Phones) + len(k.Registrations) + len(k.Other),
+		alnums:   len(k.Postcodes) + 2*len(k.Emails) + len(k.Handles) + len(k.Addresses) + len(k.Registrations) + len(k.Other),
 	}
 	b.m.first.init(np)
-	for _, t := range k.Titles {
+	// A value repeated in a list adds nothing the first did not, and
+	// records repeat values often: the reporter is the practitioner, the
+	// practitioner the prescriber.
+	for i, t := range k.Titles {
+		if repeated(k.Titles, i) {
+			continue
+		}
 		for _, tk := range b.tokens(normText(t)) {
 			if titles[tk.key] {
 				continue
@@ -430,35 +475,53 @@ func NewMatcher(k Known) *Matcher {
 		}
 	}
 	b.addNames(k)
-	for _, d := range k.DatesOfBirth {
-		b.addDate(d)
+	for i, d := range k.DatesOfBirth {
+		if !repeatedDate(k.DatesOfBirth, i) {
+			b.addDate(d)
+		}
 	}
-	for _, v := range k.NHSNumbers {
-		if d := onlyDigits(v); len(d) >= 7 {
+	for i, v := range k.NHSNumbers {
+		if d := onlyDigits(v); len(d) >= 7 && !repeated(k.NHSNumbers, i) {
 			b.addDigits(d, KindNHSNumber, false)
 		}
 	}
-	for _, v := range k.Phones {
-		b.addPhone(v)
+	for i, v := range k.Phones {
+		if !repeated(k.Phones, i) {
+			b.addPhone(v)
+		}
 	}
-	for _, v := range k.Emails {
-		b.addEmail(v)
+	for i, v := range k.Emails {
+		if !repeated(k.Emails, i) {
+			b.addEmail(v)
+		}
 	}
-	for _, v := range k.Handles {
-		b.addHandle(v)
+	for i, v := range k.Handles {
+		if !repeated(k.Handles, i) {
+			b.addHandle(v)
+		}
 	}
-	for _, v := range k.Postcodes {
+	for i, v := range k.Postcodes {
+		if repeated(k.Postcodes, i) {
+			continue
+		}
 		if s := squash(v); len(s) >= 4 {
 			b.addAlnum(s, KindPostcode)
 		}
 	}
-	for _, v := range k.Addresses {
-		b.addAddress(v)
+	for i, v := range k.Addresses {
+		if !repeated(k.Addresses, i) {
+			b.addAddress(v)
+		}
 	}
-	for _, v := range k.Registrations {
-		b.addIdentifier(v, KindRegistration)
+	for i, v := range k.Registrations {
+		if !repeated(k.Registrations, i) {
+			b.addIdentifier(v, KindRegistration)
+		}
 	}
-	for _, v := range k.Other {
+	for i, v := range k.Other {
+		if repeated(k.Other, i) {
+			continue
+		}
 		b.addIdentifier(v, KindOther)
 		if ts := b.tokens(normText(v)); len(ts) > 1 {
 			b.addSeq(b.keys(ts), seqAttrs{kind: seqOther, sep: sepLoose})
@@ -477,12 +540,29 @@ func NewMatcher(k Known) *Matcher {
 	return m
 }
 
+// repeated reports whether list[i] occurs earlier in list.
+func repeated(list []string, i int) bool {
+	return slices.Contains(list[:i], list[i])
+}
+
+// repeatedDate reports whether the date of ts[i] is that of an earlier
+// time, which addDate did not skip as zero.
+func repeatedDate(ts []time.Time, i int) bool {
+	y, m, d := ts[i].Date()
+	for _, t := range ts[:i] {
+		if ty, tm, td := t.Date(); ty == y && tm == m && td == d && !t.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
 // estimatePatterns guesses how many token-sequence patterns k yields, so
 // that the builder can allocate once.
 func estimatePatterns(k Known) int {
 	names := len(k.GivenNames) + len(k.FamilyNames) + len(k.OtherNames)
 	pairs := len(k.GivenNames) * len(k.FamilyNames) * (6 + 3*len(k.OtherNames))
-	return 8 + 3*names + pairs + 80*len(k.DatesOfBirth) + 6*len(k.Emails) + 6*len(k.Addresses) + len(k.Handles) + len(k.Other)
+	return 8 + 3*names + pairs + 64*len(k.DatesOfBirth) + 6*len(k.Emails) + 6*len(k.Addresses) + len(k.Handles) + len(k.Other)
 }
 
 // addIdentifier adds a code-like value: long digit strings match anywhere
@@ -530,16 +610,29 @@ type knownName struct {
 	initial     string
 }
 
+// collectNames appends the names of list to dst, each once: a name
+// spelled the same as an earlier one of the list adds no pattern the
+// earlier did not.
 func (b *matcherBuilder) collectNames(dst []knownName, list []string) []knownName {
+	from := len(dst)
 	for _, v := range list {
 		ts := b.tokens(normText(v))
 		if len(ts) == 0 {
 			continue
 		}
 		ks := b.keys(ts)
-		dst = append(dst, knownName{keys: ks, parts: b.parts(ts), initial: initialOf(ks)})
+		n := knownName{keys: ks, parts: b.parts(ts), initial: initialOf(ks)}
+		if !slices.ContainsFunc(dst[from:], n.same) {
+			dst = append(dst, n)
+		}
 	}
 	return dst
+}
+
+// same reports whether two names have the same keys and parts, from
+// which all their patterns follow.
+func (n knownName) same(o knownName) bool {
+	return slices.Equal(n.keys, o.keys) && slices.Equal(n.parts, o.parts)
 }
 
 func (b *matcherBuilder) addNames(k Known) {

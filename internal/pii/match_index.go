@@ -18,10 +18,10 @@ type firstIndex struct {
 }
 
 // init sizes the table for about n patterns: a record's patterns share
-// first tokens, a few per key on average.
+// first tokens, three or so per key.
 func (x *firstIndex) init(n int) {
 	size := 16
-	for size < n {
+	for size < n/2 {
 		size *= 2
 	}
 	x.slots = make([]uint64, size)
