@@ -147,8 +147,12 @@ type Matcher struct {
 	// the byte c.
 	alnums     []projPattern
 	alnumStart byteSet
-	titles     map[string]bool // the record's own titles, beyond the common ones
-	empty      bool
+	alnumFirst []byte // the first byte of each of alnums
+	// firstKeys has bit len(k)<<8|k[0] set, for lengths below 16, when
+	// some pattern starts with the token k; see mayStart.
+	firstKeys [16 * 256 / 64]uint64
+	titles    map[string]bool // the record's own titles, beyond the common ones
+	empty     bool
 }
 
 // isTitle reports whether the token key k is a title.
@@ -535,6 +539,7 @@ func NewMatcher(k Known) *Matcher {
 	}
 	for _, p := range m.alnums {
 		m.alnumStart.add(p.value[0])
+		m.alnumFirst = append(m.alnumFirst, p.value[0])
 	}
 	m.empty = len(m.pats) == 0 && len(m.digits) == 0 && len(m.alnums) == 0
 	return m

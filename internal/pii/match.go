@@ -53,6 +53,9 @@ func (m *Matcher) findSeqs(a *analysis, out []Span) []Span {
 			nk = 1
 		}
 		for _, k := range keys[:nk] {
+			if !m.mayStart(k) {
+				continue
+			}
 			for pi := m.first.get(m, k); pi >= 0; pi = m.pats[pi].next {
 				p := &m.pats[pi]
 				j, ok := m.matchSeq(a, i, p)
@@ -114,6 +117,10 @@ func (m *Matcher) findParts(a *analysis, t *token, out []Span) []Span {
 			e++
 		}
 		part, off := s[i:e], t.start+i
+		if !m.mayStart(part) {
+			i = e
+			continue
+		}
 		for pi := m.first.get(m, part); pi >= 0; pi = m.pats[pi].next {
 			p := &m.pats[pi]
 			if p.n != 1 || p.kind != seqName || p.initials || p.weak && !a.caseShowsName(off, off+len(part)) {
@@ -420,10 +427,11 @@ func (m *Matcher) findAlnums(a *analysis, out []Span) []Span {
 			sz, word, _ = wordRuneAt(t, i)
 		}
 		if word && !prevWord && m.alnumStart.has(t[i]) {
-			for _, pat := range m.alnums {
-				if pat.value[0] != t[i] {
+			for x, first := range m.alnumFirst {
+				if first != t[i] {
 					continue
 				}
+				pat := &m.alnums[x]
 				end, ok := alnumAt(t, i, pat.value)
 				if !ok {
 					continue

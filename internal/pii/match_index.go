@@ -68,8 +68,32 @@ func (x *firstIndex) put(m *Matcher, head int32) {
 		}
 	}
 	t := int(m.pats[head].tok)
-	x.insert(uint64(tokenHash(m.text[m.bounds[t]:m.bounds[t+1]]))<<32 | uint64(head+1))
+	k := m.text[m.bounds[t]:m.bounds[t+1]]
+	x.insert(uint64(tokenHash(k))<<32 | uint64(head+1))
 	x.n++
+	if b := firstKeyBit(len(k), k[0]); b >= 0 {
+		m.firstKeys[b>>6] |= 1 << (b & 63)
+	}
+}
+
+// firstKeyBit returns the bit of Matcher.firstKeys for a key of length n
+// starting with the byte c, or -1 if the set does not cover the length.
+func firstKeyBit(n int, c byte) int {
+	if n >= 16 {
+		return -1
+	}
+	return n<<8 | int(c)
+}
+
+// mayStart reports whether k may be the first token of a pattern, so
+// that find can pass over most tokens of a text without a lookup. Keys
+// of 16 bytes or more are always looked up.
+func (m *Matcher) mayStart(k string) bool {
+	if k == "" {
+		return false
+	}
+	b := firstKeyBit(len(k), k[0])
+	return b < 0 || m.firstKeys[b>>6]&(1<<(b&63)) != 0
 }
 
 // insert puts the slot value s in the first free slot from its hash on.
