@@ -63,6 +63,17 @@ func fixedKnowns() []Known {
 			Registrations: []string{"12A3456E", "1234567", "ab", "GMC 7654321"},
 			Other:         []string{"BK-2024-0042", "https://www.example-clinic.co.uk/", "Glow Aesthetics Ltd", "1-AB23CD4"},
 		},
+		{GivenNames: []string{"Ann", "Ann-Marie", "AnnMarie"}, FamilyNames: []string{"ONeill", "O'Neill"}, OtherNames: []string{"SmithJones", "Smith-Jones"}},
+		{
+			// Names equal once tokenised but for their joiners, and
+			// a date of birth equal to the zero time's date.
+			GivenNames:   []string{"Mary-Ann", "MaryAnn", "Mary Ann", "mary-ann"},
+			FamilyNames:  []string{"ONeill", "O'Neill", "O Neill", "o’neill"},
+			OtherNames:   []string{"Jo", "Jo", "JO"},
+			DatesOfBirth: []time.Time{{}, time.Date(1, 1, 1, 12, 0, 0, 0, time.UTC), time.Date(1990, 5, 14, 23, 0, 0, 0, time.FixedZone("X", -3600)), time.Date(1990, 5, 15, 0, 0, 0, 0, time.UTC)},
+			Phones:       []string{"07700 900123", "07700 900123", "07700900123"},
+			Emails:       []string{"mary.ann@example.com", "mary.ann@example.com", "MARY.ANN@EXAMPLE.COM"},
+		},
 		{
 			GivenNames:    []string{"Jane", "Jane", "JANE"},
 			FamilyNames:   []string{"Doe", "doe"},
