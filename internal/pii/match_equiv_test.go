@@ -125,11 +125,14 @@ func TestMatcherMatchesOracleFixed(t *testing.T) {
 		vs = append(vs, variants(r, k)...)
 	}
 	texts = append(texts, vs...)
+	pairs, knowns := 0, 0
 	for _, k := range fixedKnowns() {
 		c := newOracleCheck(t, k)
 		for _, text := range texts {
 			c.text(text)
 		}
+		pairs += c.pairs
+		knowns++
 	}
 	// Every literal and variant as a value of every kind.
 	for _, v := range append(lits[:min(len(lits), scaled(2000))], vs[:min(len(vs), scaled(1000))]...) {
@@ -139,12 +142,17 @@ func TestMatcherMatchesOracleFixed(t *testing.T) {
 		c := newOracleCheck(t, k)
 		c.text(v)
 		c.text("Seen " + v + ".")
+		pairs += c.pairs
+		knowns++
 	}
+	t.Logf("%d Known values, %d (Known, text) pairs", knowns, pairs)
 }
 
 func TestMatcherMatchesOracleGenerated(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	docs := generate(5, oracleScale(150, 600), 60)
+	pairs := 0
+	defer func() { t.Logf("%d generated documents, %d (Known, text) pairs", len(docs), pairs) }()
 	for i, d := range docs {
 		c := newOracleCheck(t, d.known)
 		c.text(d.text)
@@ -154,6 +162,7 @@ func TestMatcherMatchesOracleGenerated(t *testing.T) {
 		// Another record's text, and random adversarial text.
 		c.text(docs[(i+1)%len(docs)].text)
 		c.text(randomText(r))
+		pairs += c.pairs
 	}
 }
 
