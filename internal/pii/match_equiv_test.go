@@ -135,7 +135,7 @@ func TestMatcherMatchesOracleFixed(t *testing.T) {
 		knowns++
 	}
 	// Every literal and variant as a value of every kind.
-	for _, v := range append(lits[:min(len(lits), scaled(2000))], vs[:min(len(vs), scaled(1000))]...) {
+	for _, v := range append(lits[:min(len(lits), oracleScale(1000, len(lits)))], vs[:min(len(vs), oracleScale(500, len(vs)))]...) {
 		k := Known{GivenNames: []string{v}, FamilyNames: []string{v}, OtherNames: []string{v}, Titles: []string{v},
 			NHSNumbers: []string{v}, Phones: []string{v}, Emails: []string{v}, Handles: []string{v},
 			Postcodes: []string{v}, Addresses: []string{v}, Registrations: []string{v}, Other: []string{v}}
@@ -150,7 +150,7 @@ func TestMatcherMatchesOracleFixed(t *testing.T) {
 
 func TestMatcherMatchesOracleGenerated(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	docs := generate(5, oracleScale(150, 600), 60)
+	docs := generate(5, oracleScale(100, 600), 60)
 	pairs := 0
 	defer func() { t.Logf("%d generated documents, %d (Known, text) pairs", len(docs), pairs) }()
 	for i, d := range docs {
@@ -168,7 +168,7 @@ func TestMatcherMatchesOracleGenerated(t *testing.T) {
 
 func TestMatcherMatchesOracleSynth(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	cases := synthCases(1, oracleScale(6, 40), 30, 0)
+	cases := synthCases(1, oracleScale(4, 40), 30, 0)
 	cases = append(cases, synthCases(1000, oracleScale(1, 5), 10, 600)...)
 	pairs := 0
 	for i, mc := range cases {
