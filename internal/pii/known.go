@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Known holds the identifiers a record already carries. NewMatcher turns
@@ -62,10 +63,22 @@ const (
 	sepLoose                     // up to three non-word characters
 )
 
-// seqPattern is a sequence of token keys to find in the text.
+// seqPattern is a sequence of token keys to find in the text: the n
+// tokens of the Matcher from index tok on.
 type seqPattern struct {
-	toks []string
-	kind Kind
+	tok, n int32
+	// next is the index in Matcher.pats of the next pattern with the
+	// same first token, or -1.
+	next int32
+	// hash hashes the tokens, so that the builder can tell most patterns
+	// of a chain from a new one without comparing tokens.
+	hash uint32
+	seqAttrs
+}
+
+// seqAttrs are the attributes of a seqPattern besides its tokens.
+type seqAttrs struct {
+	kind seqKind
 	sep  sepClass
 	// weak marks a single name token that is also an ordinary word or a
 	// very short word ("May", "Ed"): it is reported only when casing or a
@@ -74,13 +87,32 @@ type seqPattern struct {
 	// initials marks an undotted run of initials ("JD"), reported only
 	// when written in capitals or when casing carries no information.
 	initials bool
-	// next is the index in Matcher.pats of the next pattern with the
-	// same first token, or -1.
-	next int32
 }
 
-// chain is the first and last pattern of one first token's list.
-type chain struct{ head, tail int32 }
+// seqKind is the Kind of a token-sequence pattern, kept as an index into
+// seqKinds so that patterns hold no pointers.
+type seqKind uint8
+
+const (
+	seqName seqKind = iota
+	seqDate
+	seqEmail
+	seqHandle
+	seqAddress
+	seqOther
+)
+
+var seqKinds = [...]Kind{
+	seqName:    KindName,
+	seqDate:    KindDate,
+	seqEmail:   KindEmail,
+	seqHandle:  KindHandle,
+	seqAddress: KindAddress,
+	seqOther:   KindOther,
+}
+
+// Kind returns the Kind that k stands for.
+func (k seqKind) Kind() Kind { return seqKinds[k] }
 
 // projPattern is a value searched for in a projection of the text.
 type projPattern struct {
@@ -94,14 +126,33 @@ type projPattern struct {
 // Matcher finds the surface variants of one record's known identifiers.
 // It is immutable and safe for concurrent use.
 type Matcher struct {
-	// seqs maps a first token to its patterns, chained through pats in
-	// the order they were added.
-	seqs   map[string]chain
-	pats   []seqPattern
-	digits []projPattern   // searched in the digit projection, anywhere
-	alnums []projPattern   // searched in the alphanumeric projection, on word boundaries
-	titles map[string]bool // the record's own titles, beyond the common ones
-	empty  bool
+	// pats holds the token-sequence patterns. Those with the same first
+	// token form a chain through seqPattern.next, whose head first finds.
+	pats  []seqPattern
+	first firstIndex
+	// text holds the tokens of all patterns back to back: token i is
+	// text[bounds[i]:bounds[i+1]]. A record has hundreds of them, and
+	// this way they cost the builder no allocation each, and the garbage
+	// collector no pointers to scan. text is never written after
+	// NewMatcher returns.
+	text   []byte
+	bounds []int
+	// digits are searched in the digit projection, anywhere; minDigits is
+	// the length of the shortest, so that a text with fewer digits is
+	// not projected at all.
+	digits    []projPattern
+	minDigits int
+	// alnums are searched in the alphanumeric projection, on word
+	// boundaries; alnumStart has bit c set when one of them starts with
+	// the byte c.
+	alnums     []projPattern
+	alnumStart byteSet
+	alnumFirst []byte // the first byte of each of alnums
+	// firstKeys has bit len(k)<<8|k[0] set, for lengths below 16, when
+	// some pattern starts with the token k; see mayStart.
+	firstKeys [16 * 256 / 64]uint64
+	titles    map[string]bool // the record's own titles, beyond the common ones
+	empty     bool
 }
 
 // isTitle reports whether the token key k is a title.
@@ -109,25 +160,78 @@ func (m *Matcher) isTitle(k string) bool {
 	return titles[k] || m.titles[k]
 }
 
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (s *byteSet) add(c byte)      { s[c>>6] |= 1 << (c & 63) }
+func (s *byteSet) has(c byte) bool { return s[c>>6]&(1<<(c&63)) != 0 }
+
 // matcherBuilder accumulates patterns without duplicates.
+//
+// A record yields a hundred or more patterns from a few dozen values, and
+// NewMatcher runs once per record, so the builder avoids the small
+// allocations that would otherwise dominate: pattern tokens are copied
+// into one buffer, the builder's own token lists go to an arena, values
+// are tokenised into one reused buffer, and date forms come from tables.
 type matcherBuilder struct {
-	m     *Matcher
-	names map[string]bool // every name token key, for the e-mail rule
-	// arena backs the token lists of the patterns, so that a record's
-	// hundreds of patterns cost a few allocations rather than one each.
-	arena []string
+	m *Matcher
+	// names holds every name token key, for the e-mail rule.
+	names []string
+	// lists backs the token lists the builder works from (a name's keys
+	// and parts, an e-mail's local part); it is only appended to, so a
+	// list taken from it stays valid for the whole build.
+	lists []string
 	// scratch is reused by cat for token lists addSeq then copies.
 	scratch []string
+	// toks is reused by tokens.
+	toks []token
+	// lastFirst is the first token addSeq last looked up, and lastHead
+	// the head of its chain, or -1 if it had none.
+	lastFirst string
+	lastHead  int32
+	// digits and alnums are the capacities to give Matcher.digits and
+	// Matcher.alnums: as many as there are values that may yield them.
+	digits, alnums int
 }
 
-// keep copies toks into the arena.
-func (b *matcherBuilder) keep(toks []string) []string {
-	if cap(b.arena)-len(b.arena) < len(toks) {
-		b.arena = make([]string, 0, max(256, len(toks)))
+// builderBuffers holds the builder's first buffers, allocated as one.
+type builderBuffers struct {
+	lists   [32]string
+	scratch [8]string
+	toks    [8]token
+}
+
+// keep appends toks to the Matcher's tokens and returns the index of the
+// first.
+func (b *matcherBuilder) keep(toks []string) int32 {
+	m := b.m
+	first := len(m.bounds) - 1
+	// Appending to locals stores the slices back once, not per token.
+	text, bounds := m.text, m.bounds
+	for _, t := range toks {
+		text = append(text, t...)
+		bounds = append(bounds, len(text))
 	}
-	n := len(b.arena)
-	b.arena = append(b.arena, toks...)
-	return b.arena[n:len(b.arena):len(b.arena)]
+	m.text, m.bounds = text, bounds
+	return int32(first)
+}
+
+// tokIs reports whether token i of the Matcher is s.
+func (m *Matcher) tokIs(i int, s string) bool {
+	return string(m.text[m.bounds[i]:m.bounds[i+1]]) == s
+}
+
+// tokensAre reports whether the tokens of p are toks.
+func (m *Matcher) tokensAre(p *seqPattern, toks []string) bool {
+	if int(p.n) != len(toks) {
+		return false
+	}
+	for k, t := range toks {
+		if !m.tokIs(int(p.tok)+k, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // cat concatenates token lists into the builder's scratch list, which is
@@ -141,40 +245,91 @@ func (b *matcherBuilder) cat(ss ...[]string) []string {
 	return out
 }
 
-func (b *matcherBuilder) addSeq(p seqPattern) {
-	if len(p.toks) == 0 {
+// tokens tokenises the normalised value s into the builder's token
+// buffer, valid until the next call.
+func (b *matcherBuilder) tokens(s string) []token {
+	b.toks = tokenizeInto(b.toks[:0], s)
+	return b.toks
+}
+
+// keys returns the keys of ts as a list that stays valid for the build.
+func (b *matcherBuilder) keys(ts []token) []string {
+	n := len(b.lists)
+	for _, t := range ts {
+		b.lists = append(b.lists, t.key)
+	}
+	return b.lists[n:len(b.lists):len(b.lists)]
+}
+
+// parts splits the tokens ts at the apostrophes and hyphens kept inside
+// them, so "o'neill" also matches "O Neill". The list stays valid for the
+// build.
+func (b *matcherBuilder) parts(ts []token) []string {
+	n := len(b.lists)
+	for _, t := range ts {
+		b.lists = appendFields(b.lists, t.text)
+	}
+	return b.lists[n:len(b.lists):len(b.lists)]
+}
+
+// appendFields appends the non-empty fields of s between apostrophes and
+// hyphens, as strings.FieldsFunc would return them.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' || s[i] == '-' {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// addSeq adds the pattern toks with attributes at, unless it holds an
+// empty token or is there already.
+func (b *matcherBuilder) addSeq(toks []string, at seqAttrs) {
+	if len(toks) == 0 {
 		return
 	}
-	for _, t := range p.toks {
+	var h uint32
+	for _, t := range toks {
 		if t == "" {
 			return
 		}
+		h = (h ^ tokenHash(t)) * 0x01000193
 	}
 	// Equal patterns share their first token, so a pattern already added
-	// is in the same chain; chains hold a handful of patterns.
+	// is in the same chain; chains hold a few dozen patterns at most.
 	m := b.m
-	c, ok := m.seqs[p.toks[0]]
-	if ok {
-		for i := c.head; i >= 0; i = m.pats[i].next {
-			if m.pats[i].equal(&p) {
-				return
-			}
+	last := int32(-1)
+	head := b.lastHead
+	if toks[0] != b.lastFirst || head < 0 {
+		// Patterns come in runs with the same first token (a date's day,
+		// a given name), so the last lookup is usually the one needed.
+		head = m.first.get(m, toks[0])
+		b.lastFirst, b.lastHead = toks[0], head
+	}
+	for i := head; i >= 0; i = m.pats[i].next {
+		if p := &m.pats[i]; p.hash == h && p.seqAttrs == at && m.tokensAre(p, toks) {
+			return
 		}
+		last = i
 	}
 	n := int32(len(m.pats))
-	m.pats = append(m.pats, seqPattern{toks: b.keep(p.toks), kind: p.kind, sep: p.sep, weak: p.weak, initials: p.initials, next: -1})
-	if ok {
-		m.pats[c.tail].next = n
-		c.tail = n
+	m.pats = append(m.pats, seqPattern{tok: b.keep(toks), n: int32(len(toks)), next: -1, hash: h, seqAttrs: at})
+	if last >= 0 {
+		m.pats[last].next = n
 	} else {
-		c = chain{n, n}
+		m.first.put(m, n)
+		b.lastFirst, b.lastHead = toks[0], n
 	}
-	m.seqs[m.pats[n].toks[0]] = c
-}
-
-// equal reports whether two patterns are the same in every respect.
-func (p *seqPattern) equal(q *seqPattern) bool {
-	return p.kind == q.kind && p.sep == q.sep && p.weak == q.weak && p.initials == q.initials && slices.Equal(p.toks, q.toks)
 }
 
 func (b *matcherBuilder) addDigits(v string, k Kind, phone bool) {
@@ -185,6 +340,9 @@ func (b *matcherBuilder) addDigits(v string, k Kind, phone bool) {
 		if p.value == v && p.kind == k {
 			return
 		}
+	}
+	if b.m.digits == nil {
+		b.m.digits = make([]projPattern, 0, b.digits)
 	}
 	b.m.digits = append(b.m.digits, projPattern{value: v, kind: k, phone: phone})
 }
@@ -198,34 +356,49 @@ func (b *matcherBuilder) addAlnum(v string, k Kind) {
 			return
 		}
 	}
+	if b.m.alnums == nil {
+		b.m.alnums = make([]projPattern, 0, b.alnums)
+	}
 	b.m.alnums = append(b.m.alnums, projPattern{value: v, kind: k})
 }
 
-// normTokens normalises a stored value and splits it into tokens.
-func normTokens(s string) []token {
-	return tokenize(normText(s))
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
-func keys(ts []token) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.key
+// renormalize returns normText(s) for a string s that is already a
+// matching copy, without copying it when normalising again changes
+// nothing: ASCII made of bytes the fold keeps, with no run of spaces.
+func renormalize(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || asciiFold[c] != c || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return normText(s)
+		}
 	}
-	return out
-}
-
-// parts splits token keys at the apostrophes and hyphens kept inside
-// tokens, so "o'neill" also matches "O Neill".
-func parts(ts []token) []string {
-	var out []string
-	for _, t := range ts {
-		out = append(out, strings.FieldsFunc(t.text, func(r rune) bool { return r == '\'' || r == '-' })...)
-	}
-	return out
+	return s
 }
 
 // squash returns the letters and digits of a normalised value.
 func squash(s string) string {
+	if isASCII(s) {
+		// normText folds each ASCII byte and collapses spaces, which
+		// are dropped here anyway.
+		var buf [64]byte
+		b := buf[:0]
+		for i := 0; i < len(s); i++ {
+			if c := asciiFold[s[i]]; isWordByte(c) {
+				b = append(b, c)
+			}
+		}
+		return string(b)
+	}
 	t := normText(s)
 	var b strings.Builder
 	for i := 0; i < len(t); {
@@ -239,6 +412,17 @@ func squash(s string) string {
 }
 
 func onlyDigits(s string) string {
+	if isASCII(s) {
+		// The fold leaves ASCII digits alone and makes no new ones.
+		var buf [32]byte
+		b := buf[:0]
+		for i := 0; i < len(s); i++ {
+			if isDigit(s[i]) {
+				b = append(b, s[i])
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	for _, r := range normText(s) {
 		if r >= '0' && r <= '9' {
@@ -260,12 +444,31 @@ func allDigits(s string) bool {
 // NewMatcher compiles the known identifiers of one record. Empty and
 // unusable values are ignored; NewMatcher never fails.
 func NewMatcher(k Known) *Matcher {
+	np := estimatePatterns(k)
+	bufs := new(builderBuffers)
 	b := &matcherBuilder{
-		m:     &Matcher{seqs: make(map[string]chain, 32), pats: make([]seqPattern, 0, 128)},
-		names: make(map[string]bool),
+		m: &Matcher{
+			pats: make([]seqPattern, 0, np),
+			// A pattern has two or three tokens of about four bytes.
+			text:   make([]byte, 0, 10*np),
+			bounds: append(make([]int, 0, 5*np/2+1), 0),
+		},
+		lists:    bufs.lists[:0],
+		scratch:  bufs.scratch[:0],
+		toks:     bufs.toks[:0],
+		lastHead: -1,
+		digits:   len(k.NHSNumbers) + len(k.Phones) + len(k.Registrations) + len(k.Other),
+		alnums:   len(k.Postcodes) + 2*len(k.Emails) + len(k.Handles) + len(k.Addresses) + len(k.Registrations) + len(k.Other),
 	}
-	for _, t := range k.Titles {
-		for _, tk := range normTokens(t) {
+	b.m.first.init(np)
+	// A value repeated in a list adds nothing the first did not, and
+	// records repeat values often: the reporter is the practitioner, the
+	// practitioner the prescriber.
+	for i, t := range k.Titles {
+		if repeated(k.Titles, i) {
+			continue
+		}
+		for _, tk := range b.tokens(normText(t)) {
 			if titles[tk.key] {
 				continue
 			}
@@ -276,42 +479,95 @@ func NewMatcher(k Known) *Matcher {
 		}
 	}
 	b.addNames(k)
-	for _, d := range k.DatesOfBirth {
-		b.addDate(d)
+	for i, d := range k.DatesOfBirth {
+		if !repeatedDate(k.DatesOfBirth, i) {
+			b.addDate(d)
+		}
 	}
-	for _, v := range k.NHSNumbers {
-		if d := onlyDigits(v); len(d) >= 7 {
+	for i, v := range k.NHSNumbers {
+		if d := onlyDigits(v); len(d) >= 7 && !repeated(k.NHSNumbers, i) {
 			b.addDigits(d, KindNHSNumber, false)
 		}
 	}
-	for _, v := range k.Phones {
-		b.addPhone(v)
+	for i, v := range k.Phones {
+		if !repeated(k.Phones, i) {
+			b.addPhone(v)
+		}
 	}
-	for _, v := range k.Emails {
-		b.addEmail(v)
+	for i, v := range k.Emails {
+		if !repeated(k.Emails, i) {
+			b.addEmail(v)
+		}
 	}
-	for _, v := range k.Handles {
-		b.addHandle(v)
+	for i, v := range k.Handles {
+		if !repeated(k.Handles, i) {
+			b.addHandle(v)
+		}
 	}
-	for _, v := range k.Postcodes {
+	for i, v := range k.Postcodes {
+		if repeated(k.Postcodes, i) {
+			continue
+		}
 		if s := squash(v); len(s) >= 4 {
 			b.addAlnum(s, KindPostcode)
 		}
 	}
-	for _, v := range k.Addresses {
-		b.addAddress(v)
-	}
-	for _, v := range k.Registrations {
-		b.addIdentifier(v, KindRegistration)
-	}
-	for _, v := range k.Other {
-		b.addIdentifier(v, KindOther)
-		if ts := normTokens(v); len(ts) > 1 {
-			b.addSeq(seqPattern{toks: keys(ts), kind: KindOther, sep: sepLoose})
+	for i, v := range k.Addresses {
+		if !repeated(k.Addresses, i) {
+			b.addAddress(v)
 		}
 	}
-	b.m.empty = len(b.m.seqs) == 0 && len(b.m.digits) == 0 && len(b.m.alnums) == 0
-	return b.m
+	for i, v := range k.Registrations {
+		if !repeated(k.Registrations, i) {
+			b.addIdentifier(v, KindRegistration)
+		}
+	}
+	for i, v := range k.Other {
+		if repeated(k.Other, i) {
+			continue
+		}
+		b.addIdentifier(v, KindOther)
+		if ts := b.tokens(normText(v)); len(ts) > 1 {
+			b.addSeq(b.keys(ts), seqAttrs{kind: seqOther, sep: sepLoose})
+		}
+	}
+	m := b.m
+	for _, p := range m.digits {
+		if m.minDigits == 0 || len(p.value) < m.minDigits {
+			m.minDigits = len(p.value)
+		}
+	}
+	for _, p := range m.alnums {
+		m.alnumStart.add(p.value[0])
+		m.alnumFirst = append(m.alnumFirst, p.value[0])
+	}
+	m.empty = len(m.pats) == 0 && len(m.digits) == 0 && len(m.alnums) == 0
+	return m
+}
+
+// repeated reports whether list[i] occurs earlier in list.
+func repeated(list []string, i int) bool {
+	return slices.Contains(list[:i], list[i])
+}
+
+// repeatedDate reports whether the date of ts[i] is that of an earlier
+// time, which addDate did not skip as zero.
+func repeatedDate(ts []time.Time, i int) bool {
+	y, m, d := ts[i].Date()
+	for _, t := range ts[:i] {
+		if ty, tm, td := t.Date(); ty == y && tm == m && td == d && !t.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// estimatePatterns guesses how many token-sequence patterns k yields, so
+// that the builder can allocate once.
+func estimatePatterns(k Known) int {
+	names := len(k.GivenNames) + len(k.FamilyNames) + len(k.OtherNames)
+	pairs := len(k.GivenNames) * len(k.FamilyNames) * (6 + 3*len(k.OtherNames))
+	return 8 + 3*names + pairs + 64*len(k.DatesOfBirth) + 6*len(k.Emails) + 6*len(k.Addresses) + len(k.Handles) + len(k.Other)
 }
 
 // addIdentifier adds a code-like value: long digit strings match anywhere
@@ -338,40 +594,69 @@ func (b *matcherBuilder) addSingleName(key string) {
 	if key == "" || nameParticles[key] || len(key) < 2 {
 		return
 	}
-	b.names[key] = true
+	b.names = append(b.names, key)
 	weak := nameWeak(key)
-	b.addSeq(seqPattern{toks: []string{key}, kind: KindName, sep: sepName, weak: weak})
+	b.addSeq([]string{key}, seqAttrs{kind: seqName, sep: sepName, weak: weak})
 	if len(key) >= 3 && !weak {
 		// Possessive or plural without the apostrophe: "Janes", "Joness".
-		b.addSeq(seqPattern{toks: []string{key + "s"}, kind: KindName, sep: sepName})
+		b.addSeq([]string{key + "s"}, seqAttrs{kind: seqName, sep: sepName})
 	}
 }
 
-func (b *matcherBuilder) addNames(k Known) {
-	type name struct {
-		toks []token
-	}
-	var given, family, other []name
-	collect := func(list []string) []name {
-		var out []name
-		for _, v := range list {
-			if ts := normTokens(v); len(ts) > 0 {
-				out = append(out, name{ts})
-			}
+// isName reports whether key is one of the record's name tokens.
+func (b *matcherBuilder) isName(key string) bool {
+	return slices.Contains(b.names, key)
+}
+
+// knownName is one name value's token keys, its parts split at apostrophes
+// and hyphens, and the initial of its first key.
+type knownName struct {
+	keys, parts []string
+	initial     string
+}
+
+// collectNames appends the names of list to dst, each once: a name
+// spelled the same as an earlier one of the list adds no pattern the
+// earlier did not.
+func (b *matcherBuilder) collectNames(dst []knownName, list []string) []knownName {
+	from := len(dst)
+	for _, v := range list {
+		ts := b.tokens(normText(v))
+		if len(ts) == 0 {
+			continue
 		}
-		return out
+		ks := b.keys(ts)
+		n := knownName{keys: ks, parts: b.parts(ts), initial: initialOf(ks)}
+		if !slices.ContainsFunc(dst[from:], n.same) {
+			dst = append(dst, n)
+		}
 	}
-	given, family, other = collect(k.GivenNames), collect(k.FamilyNames), collect(k.OtherNames)
-	all := append(append(append([]name(nil), given...), family...), other...)
+	return dst
+}
+
+// same reports whether two names have the same keys and parts, from
+// which all their patterns follow.
+func (n knownName) same(o knownName) bool {
+	return slices.Equal(n.keys, o.keys) && slices.Equal(n.parts, o.parts)
+}
+
+func (b *matcherBuilder) addNames(k Known) {
+	var buf [16]knownName
+	all := b.collectNames(buf[:0], k.GivenNames)
+	ng := len(all)
+	all = b.collectNames(all, k.FamilyNames)
+	nf := len(all)
+	all = b.collectNames(all, k.OtherNames)
+	given, family, other := all[:ng], all[ng:nf], all[nf:]
 	for _, n := range all {
-		ks, ps := keys(n.toks), parts(n.toks)
+		ks, ps := n.keys, n.parts
 		// Multi-word names as a whole; single words go through
 		// addSingleName, which knows about ambiguous words.
 		if len(ks) > 1 {
-			b.addSeq(seqPattern{toks: ks, kind: KindName, sep: sepName})
+			b.addSeq(ks, seqAttrs{kind: seqName, sep: sepName})
 		}
 		if len(ps) > 1 {
-			b.addSeq(seqPattern{toks: ps, kind: KindName, sep: sepName})
+			b.addSeq(ps, seqAttrs{kind: seqName, sep: sepName})
 		}
 		for _, key := range ks {
 			b.addSingleName(key)
@@ -388,117 +673,200 @@ func (b *matcherBuilder) addNames(k Known) {
 	}
 	// Full names in either order, and initials with a surname.
 	for _, g := range given {
-		gk := keys(g.toks)
+		gk, gi := g.keys, []string{g.initial}
 		for _, f := range family {
-			fk := keys(f.toks)
-			b.addSeq(seqPattern{toks: b.cat(gk, fk), kind: KindName, sep: sepName})
-			b.addSeq(seqPattern{toks: b.cat(fk, gk), kind: KindName, sep: sepNameComma})
-			gi := initialsOf(gk)
-			fi := initialsOf(fk)
+			fk, fi := f.keys, []string{f.initial}
+			b.addSeq(b.cat(gk, fk), seqAttrs{kind: seqName, sep: sepName})
+			b.addSeq(b.cat(fk, gk), seqAttrs{kind: seqName, sep: sepNameComma})
 			// "J. Doe", "J Doe", "Doe, J."
-			b.addSeq(seqPattern{toks: b.cat(gi[:1], fk), kind: KindName, sep: sepName})
-			b.addSeq(seqPattern{toks: b.cat(fk, gi[:1]), kind: KindName, sep: sepNameComma})
+			b.addSeq(b.cat(gi, fk), seqAttrs{kind: seqName, sep: sepName})
+			b.addSeq(b.cat(fk, gi), seqAttrs{kind: seqName, sep: sepNameComma})
 			// "J.D." and "J. M. D."
-			b.addSeq(seqPattern{toks: b.cat(gi[:1], fi[:1]), kind: KindName, sep: sepDotted})
-			b.addSeq(seqPattern{toks: []string{gi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
+			b.addSeq(b.cat(gi, fi), seqAttrs{kind: seqName, sep: sepDotted})
+			b.addSeq([]string{g.initial + f.initial}, seqAttrs{kind: seqName, sep: sepName, initials: true})
 			for _, o := range other {
-				oi := initialsOf(keys(o.toks))
-				b.addSeq(seqPattern{toks: b.cat(gi[:1], oi[:1], fk), kind: KindName, sep: sepName})
-				b.addSeq(seqPattern{toks: b.cat(gi[:1], oi[:1], fi[:1]), kind: KindName, sep: sepDotted})
-				b.addSeq(seqPattern{toks: []string{gi[0] + oi[0] + fi[0]}, kind: KindName, sep: sepName, initials: true})
+				oi := []string{o.initial}
+				b.addSeq(b.cat(gi, oi, fk), seqAttrs{kind: seqName, sep: sepName})
+				b.addSeq(b.cat(gi, oi, fi), seqAttrs{kind: seqName, sep: sepDotted})
+				b.addSeq([]string{g.initial + o.initial + f.initial}, seqAttrs{kind: seqName, sep: sepName, initials: true})
 			}
 		}
 	}
 }
 
-// initialsOf returns the first letter of each key.
-func initialsOf(ks []string) []string {
-	out := make([]string, 0, len(ks))
+// initialOf returns the first letter of the first non-empty key, or ""
+// if there is none.
+func initialOf(ks []string) string {
 	for _, k := range ks {
-		for _, r := range k {
-			out = append(out, string(r))
-			break
+		r, sz := utf8.DecodeRuneInString(k)
+		switch {
+		case sz == 0:
+			continue
+		case r == utf8.RuneError && sz == 1:
+			// As ranging over the key would see it.
+			return string(utf8.RuneError)
 		}
+		return k[:sz]
 	}
-	if len(out) == 0 {
-		out = append(out, "")
-	}
-	return out
+	return ""
 }
 
 // ordinal returns "1st", "2nd", "3rd", "4th", "11th" and so on.
 func ordinal(d int) string {
-	suffix := "th"
+	if d >= 0 && d < len(ordinals) {
+		return ordinals[d]
+	}
+	return strconv.Itoa(d) + ordinalSuffix(d)
+}
+
+func ordinalSuffix(d int) string {
 	if d%100 < 11 || d%100 > 13 {
 		switch d % 10 {
 		case 1:
-			suffix = "st"
+			return "st"
 		case 2:
-			suffix = "nd"
+			return "nd"
 		case 3:
-			suffix = "rd"
+			return "rd"
 		}
 	}
-	return strconv.Itoa(d) + suffix
+	return "th"
+}
+
+// Day and month numbers as written in dates, so that the hundred-odd
+// forms of a date of birth cost no formatting: decimals[n] is n without a
+// leading zero, twoDigitNumbers[n] with one, ordinals[n] is "1st" and so
+// on.
+var (
+	decimals, twoDigitNumbers [100]string
+	ordinals                  [32]string
+)
+
+func init() {
+	for n := range decimals {
+		decimals[n] = strconv.Itoa(n)
+		twoDigitNumbers[n] = string([]byte{byte('0' + n/10), byte('0' + n%10)})
+	}
+	for n := range ordinals {
+		ordinals[n] = strconv.Itoa(n) + ordinalSuffix(n)
+	}
+}
+
+// numberForms returns n (0 <= n < 100) without and with a leading zero,
+// once when they are the same.
+func numberForms(n int, buf *[2]string) []string {
+	if n >= 10 {
+		buf[0] = twoDigitNumbers[n]
+		return buf[:1]
+	}
+	buf[0], buf[1] = decimals[n], twoDigitNumbers[n]
+	return buf[:2]
 }
 
 // addDate adds every common written form of a date of birth: day-first
 // and ISO numeric forms with 2- or 4-digit years, month-first forms, day
 // and month names with and without ordinals and "of", month and day
 // without a year, and the contiguous digit forms.
+//
+// A day or month of 10 or more has one numeric form, not two equal ones,
+// which leaves out only patterns that would be duplicates.
 func (b *matcherBuilder) addDate(t time.Time) {
 	if t.IsZero() {
 		return
 	}
 	d, mo, y := t.Day(), int(t.Month()), t.Year()
-	dNum := []string{strconv.Itoa(d), twoDigits(d)}
-	dAll := append(append([]string(nil), dNum...), ordinal(d))
-	mNum := []string{strconv.Itoa(mo), twoDigits(mo)}
+	var dBuf, mBuf [2]string
+	var dAllBuf [3]string
+	var mAllBuf [5]string
+	dNum := numberForms(d, &dBuf)
+	dAll := append(append(dAllBuf[:0], dNum...), ordinal(d))
+	mNum := numberForms(mo, &mBuf)
 	mName := monthNames[mo]
-	mAll := append(append([]string(nil), mNum...), mName...)
-	years := []string{fourDigits(y), twoDigits(y % 100)}
-	add := func(sep sepClass, toks ...string) {
-		b.addSeq(seqPattern{toks: b.cat(toks), kind: KindDate, sep: sep})
+	mAll := append(append(mAllBuf[:0], mNum...), mName...)
+	yy2 := ""
+	if c := y % 100; c >= 0 {
+		yy2 = twoDigitNumbers[c]
+	} else {
+		yy2 = twoDigits(c)
 	}
-	for _, yy := range years {
+	years := [2]string{fourDigits(y), yy2}
+	joined := dateRuns(dNum, mNum, years)
+	for yi, yy := range years {
 		for _, dd := range dAll {
 			for _, mm := range mAll {
-				add(sepDate, dd, mm, yy)
+				b.addDateSeq(sepDate, dd, mm, yy)
 			}
 			for _, mm := range mName {
-				add(sepDate, mm, dd, yy)
-				add(sepDate, dd, "of", mm, yy)
+				b.addDateSeq(sepDate, mm, dd, yy)
+				b.addDateSeq(sepDate, dd, "of", mm, yy)
 			}
 		}
 		for _, dd := range dNum {
 			for _, mm := range mNum {
-				add(sepDate, mm, dd, yy) // month-first, as US forms write it
+				b.addDateSeq(sepDate, mm, dd, yy) // month-first, as US forms write it
 			}
 		}
-		for _, mm := range mNum {
-			for _, dd := range dNum {
+		for mi, mm := range mNum {
+			for di, dd := range dNum {
 				if len(yy) == 4 {
-					add(sepDate, yy, mm, dd)
+					b.addDateSeq(sepDate, yy, mm, dd)
 				}
-				add(sepName, dd+mm+yy)
+				r := &joined[yi][mi][di]
+				b.addDateSeq(sepName, r[0]) // dd+mm+yy
 				if len(yy) == 4 {
-					add(sepName, yy+mm+dd)
+					b.addDateSeq(sepName, r[1]) // yy+mm+dd
 				}
 			}
 		}
 	}
 	for _, dd := range dAll {
 		for _, mm := range mName {
-			add(sepDate, dd, mm)
-			add(sepDate, mm, dd)
-			add(sepDate, dd, "of", mm)
+			b.addDateSeq(sepDate, dd, mm)
+			b.addDateSeq(sepDate, mm, dd)
+			b.addDateSeq(sepDate, dd, "of", mm)
 		}
 	}
 	for _, dd := range dNum {
 		for _, mm := range mNum {
-			add(sepSlash, dd, mm)
+			b.addDateSeq(sepSlash, dd, mm)
 		}
 	}
+}
+
+func (b *matcherBuilder) addDateSeq(sep sepClass, toks ...string) {
+	b.addSeq(toks, seqAttrs{kind: seqDate, sep: sep})
+}
+
+// dateRuns returns, for each year, month and day form, the contiguous
+// forms day+month+year and year+month+day, cut from one string.
+func dateRuns(dNum, mNum []string, years [2]string) (out [2][2][2][2]string) {
+	var buf [96]byte
+	b := buf[:0]
+	type cut struct{ i, j int }
+	var cuts [2][2][2][2]cut
+	for yi, yy := range years {
+		for mi, mm := range mNum {
+			for di, dd := range dNum {
+				n := len(b)
+				b = append(append(append(b, dd...), mm...), yy...)
+				cuts[yi][mi][di][0] = cut{n, len(b)}
+				n = len(b)
+				b = append(append(append(b, yy...), mm...), dd...)
+				cuts[yi][mi][di][1] = cut{n, len(b)}
+			}
+		}
+	}
+	s := string(b)
+	for yi := range cuts {
+		for mi := range cuts[yi] {
+			for di := range cuts[yi][mi] {
+				for k, c := range cuts[yi][mi][di] {
+					out[yi][mi][di][k] = s[c.i:c.j]
+				}
+			}
+		}
+	}
+	return out
 }
 
 // twoDigits formats 0 <= n < 100 as two digits, as "%02d" does.
@@ -546,28 +914,31 @@ func (b *matcherBuilder) addEmail(v string) {
 		b.addIdentifier(v, KindEmail)
 		return
 	}
-	local, domain := normTokens(t[:at]), normTokens(t[at+1:])
-	lk, dk := keys(local), keys(domain)
+	lk := b.keys(b.tokens(renormalize(t[:at])))
+	dk := b.keys(b.tokens(renormalize(t[at+1:])))
 	if len(lk) == 0 || len(dk) == 0 {
 		return
 	}
-	spelledDomain := []string{dk[0]}
+	n := len(b.lists)
+	b.lists = append(b.lists, dk[0])
 	for _, k := range dk[1:] {
-		spelledDomain = append(spelledDomain, "dot", k)
+		b.lists = append(b.lists, "dot", k)
 	}
-	for _, dom := range [][]string{dk, spelledDomain} {
-		b.addSeq(seqPattern{toks: b.cat(lk, dom), kind: KindEmail, sep: sepLoose})
-		b.addSeq(seqPattern{toks: b.cat(lk, []string{"at"}, dom), kind: KindEmail, sep: sepLoose})
+	spelledDomain := b.lists[n:len(b.lists):len(b.lists)]
+	at1 := []string{"at"}
+	for _, dom := range [2][]string{dk, spelledDomain} {
+		b.addSeq(b.cat(lk, dom), seqAttrs{kind: seqEmail, sep: sepLoose})
+		b.addSeq(b.cat(lk, at1, dom), seqAttrs{kind: seqEmail, sep: sepLoose})
 	}
 	b.addAlnum(squash(t), KindEmail)
 	// The local part alone, unless it is a role mailbox or nothing but
 	// the person's name (names are swept as names).
-	if genericLocalParts[strings.Join(lk, "")] || genericLocalParts[t[:at]] {
+	if genericLocal(lk) || genericLocalParts[t[:at]] {
 		return
 	}
 	allNames := true
 	for _, k := range lk {
-		if !b.names[k] {
+		if !b.isName(k) {
 			allNames = false
 		}
 	}
@@ -578,19 +949,30 @@ func (b *matcherBuilder) addEmail(v string) {
 		b.addAlnum(s, KindEmail)
 	}
 	if len(lk) > 1 {
-		b.addSeq(seqPattern{toks: lk, kind: KindEmail, sep: sepLoose})
+		b.addSeq(lk, seqAttrs{kind: seqEmail, sep: sepLoose})
 	}
+}
+
+// genericLocal reports whether the keys of a local part, run together,
+// are a role mailbox's.
+func genericLocal(lk []string) bool {
+	var buf [64]byte
+	b := buf[:0]
+	for _, k := range lk {
+		b = append(b, k...)
+	}
+	return genericLocalParts[string(b)]
 }
 
 // addHandle adds a handle with any of '.', '_' or '-' between its parts,
 // or none, with or without the '@'.
 func (b *matcherBuilder) addHandle(v string) {
-	ts := normTokens(v)
+	ts := b.tokens(normText(v))
 	if len(ts) == 0 {
 		return
 	}
 	if len(ts) > 1 {
-		b.addSeq(seqPattern{toks: keys(ts), kind: KindHandle, sep: sepLoose})
+		b.addSeq(b.keys(ts), seqAttrs{kind: seqHandle, sep: sepLoose})
 	}
 	if s := squash(v); len(s) >= 3 {
 		b.addAlnum(s, KindHandle)
@@ -601,27 +983,82 @@ func (b *matcherBuilder) addHandle(v string) {
 // abbreviations interchangeable and, for a numbered street line, the
 // street name without its number.
 func (b *matcherBuilder) addAddress(v string) {
-	lines := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '\n' || r == ';' })
-	for _, line := range lines {
+	for len(v) > 0 {
+		// The lines are the non-empty fields between commas, line breaks
+		// and semicolons.
+		i := strings.IndexAny(v, ",\n;")
+		line := v
+		if i >= 0 {
+			line, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		if rePostcode.MatchString(normText(line)) && len(normTokens(line)) <= 2 {
+		norm := normText(line)
+		ts := b.tokens(norm)
+		if len(ts) <= 2 && rePostcode.MatchString(norm) {
 			if s := squash(line); len(s) >= 5 && len(s) <= 7 {
 				b.addAlnum(s, KindPostcode)
 				continue
 			}
 		}
-		ks := keys(normTokens(line))
-		if len(ks) == 0 {
+		if len(ts) == 0 {
 			continue
 		}
-		for _, variant := range streetVariants(ks) {
-			b.addAddressSeq(variant)
-			if len(variant) > 1 && variant[0] != "" && isDigit(variant[0][0]) {
-				b.addAddressSeq(variant[1:])
+		b.addStreetVariants(b.keys(ts))
+	}
+}
+
+// addStreetVariants adds the address line ks with its street-type words
+// in every spelling of the same type ("acacia avenue" also as "acacia
+// ave" and "acacia av"), and each variant that starts with a house
+// number also without it. The first word is never taken for a street
+// type, and expansion stops at the word that would take the variants
+// past 64.
+func (b *matcherBuilder) addStreetVariants(ks []string) {
+	var posBuf [8]int
+	var spellBuf [8][]string
+	pos, spell := posBuf[:0], spellBuf[:0]
+	count := 1
+	for i, k := range ks {
+		full := streetTypes[k]
+		if full == "" || i == 0 {
+			continue
+		}
+		s := streetSpellings[full]
+		if count*len(s) > 64 {
+			break
+		}
+		count *= len(s)
+		pos, spell = append(pos, i), append(spell, s)
+	}
+	v := b.cat(ks)
+	var odoBuf [8]int
+	odo := odoBuf[:0]
+	for range pos {
+		odo = append(odo, 0)
+	}
+	for {
+		for x, i := range pos {
+			v[i] = spell[x][odo[x]]
+		}
+		b.addAddressSeq(v)
+		if len(v) > 1 && v[0] != "" && isDigit(v[0][0]) {
+			b.addAddressSeq(v[1:])
+		}
+		// Next combination, the last position fastest.
+		x := len(odo) - 1
+		for ; x >= 0; x-- {
+			if odo[x]++; odo[x] < len(spell[x]) {
+				break
 			}
+			odo[x] = 0
+		}
+		if x < 0 {
+			return
 		}
 	}
 }
@@ -633,32 +1070,7 @@ func (b *matcherBuilder) addAddressSeq(ks []string) {
 			return
 		}
 	}
-	b.addSeq(seqPattern{toks: ks, kind: KindAddress, sep: sepLoose})
-}
-
-// streetVariants expands street-type words to every spelling of the same
-// type: "acacia avenue" also yields "acacia ave" and "acacia av".
-func streetVariants(ks []string) [][]string {
-	out := [][]string{append([]string(nil), ks...)}
-	for i, k := range ks {
-		full := streetTypes[k]
-		if full == "" || i == 0 {
-			continue
-		}
-		var next [][]string
-		for _, v := range out {
-			for _, abbr := range streetSpellings[full] {
-				c := append([]string(nil), v...)
-				c[i] = abbr
-				next = append(next, c)
-			}
-		}
-		if len(next) > 64 {
-			break
-		}
-		out = next
-	}
-	return out
+	b.addSeq(ks, seqAttrs{kind: seqAddress, sep: sepLoose})
 }
 
 // streetSpellings maps each street type to all its spellings, sorted so
