@@ -14,8 +14,8 @@ import (
 // benchRecords returns synthetic records' Known values and the texts a
 // de-identification run searches with their matchers: every string of the
 // record that holds a space (prose, names, addresses).
-func benchRecords() []matchCase {
-	cases := synthCases(7, 4, 50, 0)
+func benchRecords(tb testing.TB) []matchCase {
+	cases := synthCases(tb, 7, 4, 50, 0)
 	for i := range cases {
 		var texts []string
 		for _, s := range cases[i].texts[:len(cases[i].texts)-1] {
@@ -29,7 +29,7 @@ func benchRecords() []matchCase {
 }
 
 func BenchmarkMatcherBuild(b *testing.B) {
-	cases := benchRecords()
+	cases := benchRecords(b)
 	b.Run("oracle", func(b *testing.B) {
 		b.ReportAllocs()
 		i := 0
@@ -53,7 +53,7 @@ func BenchmarkMatcherBuild(b *testing.B) {
 // gate), on analyses prepared beforehand, so that only the Matcher's own
 // work is measured.
 func BenchmarkMatcherFind(b *testing.B) {
-	cases := benchRecords()
+	cases := benchRecords(b)
 	type rec struct {
 		old *oracleMatcher
 		new *Matcher
@@ -153,7 +153,7 @@ func paired(b *testing.B, n int, old, new func(i int)) {
 // each record: the speed-up it reports is the figure to quote from a
 // noisy machine.
 func BenchmarkMatcherPaired(b *testing.B) {
-	cases := benchRecords()
+	cases := benchRecords(b)
 	b.Run("build", func(b *testing.B) {
 		paired(b, len(cases),
 			func(i int) { _ = oracleNewMatcher(cases[i].known) },

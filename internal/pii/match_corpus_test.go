@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -297,41 +296,10 @@ func knownFromComplaintIdentity(id *complication.ComplaintIdentity) Known {
 	return k
 }
 
-// jsonStrings returns every string value in the JSON form of v: the
-// free-text fields and the identity block's values alike.
-func jsonStrings(v any) []string {
-	data, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	var tree any
-	if err := json.Unmarshal(data, &tree); err != nil {
-		panic(err)
-	}
-	var out []string
-	var walk func(any)
-	walk = func(x any) {
-		switch x := x.(type) {
-		case string:
-			out = append(out, x)
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		case map[string]any:
-			for _, e := range x {
-				walk(e)
-			}
-		}
-	}
-	walk(tree)
-	return out
-}
-
 // synthCases returns one case per synthetic report and complaint, for
 // seeds [first, first+seeds), n records from each. Each case's texts are
 // every string of its record, and all of them joined as one document.
-func synthCases(first uint64, seeds, n int, narrativeWords int) []matchCase {
+func synthCases(tb testing.TB, first uint64, seeds, n int, narrativeWords int) []matchCase {
 	var out []matchCase
 	for s := first; s < first+uint64(seeds); s++ {
 		g := synth.New(synth.Options{Seed: s, NarrativeWords: narrativeWords})
@@ -342,13 +310,13 @@ func synthCases(first uint64, seeds, n int, narrativeWords int) []matchCase {
 				if rec.Complaint == nil {
 					continue
 				}
-				c = matchCase{name: fmt.Sprintf("synth-complaint-%d-%d", s, i), known: knownFromComplaintIdentity(rec.Complaint.Identity), texts: jsonStrings(rec.Complaint)}
+				c = matchCase{name: fmt.Sprintf("synth-complaint-%d-%d", s, i), known: knownFromComplaintIdentity(rec.Complaint.Identity), texts: jsonStrings(tb, nil, rec.Complaint)}
 			} else {
 				rec := g.Next()
 				if rec.Report == nil {
 					continue
 				}
-				c = matchCase{name: fmt.Sprintf("synth-report-%d-%d", s, i), known: knownFromIdentity(rec.Report.Identity), texts: jsonStrings(rec.Report)}
+				c = matchCase{name: fmt.Sprintf("synth-report-%d-%d", s, i), known: knownFromIdentity(rec.Report.Identity), texts: jsonStrings(tb, nil, rec.Report)}
 			}
 			c.texts = append(c.texts, strings.Join(c.texts, "\n"))
 			out = append(out, c)

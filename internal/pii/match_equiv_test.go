@@ -168,8 +168,8 @@ func TestMatcherMatchesOracleGenerated(t *testing.T) {
 
 func TestMatcherMatchesOracleSynth(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	cases := synthCases(1, oracleScale(4, 40), 30, 0)
-	cases = append(cases, synthCases(1000, oracleScale(1, 5), 10, 600)...)
+	cases := synthCases(t, 1, oracleScale(4, 40), 30, 0)
+	cases = append(cases, synthCases(t, 1000, oracleScale(1, 5), 10, 600)...)
 	pairs := 0
 	for i, mc := range cases {
 		c := newOracleCheck(t, mc.known)
