@@ -38,9 +38,18 @@ type fastPlan struct {
 
 	// Objects.
 	members  map[string]*planMember // properties, for kindStruct and kindNone
+	names    memberTable            // members, for looking names up while decoding
 	required int                    // members with bit < required are required
 	keys     []*fastNode            // propertyNames, for kindMap
-	unique   bool                   // uniqueItems, for kindSlice
+
+	// Arrays.
+	unique   bool // uniqueItems, for kindSlice
+	firstCap int  // capacity of a slice's first allocation
+
+	// codes holds, for a kindText of string kind whose schema lists the
+	// codes (an enum), each code the type's UnmarshalText stores as it
+	// is: a code is then stored without a call and without allocating.
+	codes map[string]string
 }
 
 type planKind uint8
@@ -60,6 +69,7 @@ const (
 
 // planMember is one property of an object plan.
 type planMember struct {
+	name  string
 	plan  *fastPlan
 	field int // struct field index, -1 for kindNone
 	bit   int // index for duplicate and required tracking
@@ -121,6 +131,7 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 	switch {
 	case t == timeType || pt.Implements(textUnmarshalerType) && !pt.Implements(jsonUnmarshalerType):
 		p.kind = kindText
+		p.codes = planCodes(p.chain, t)
 		return nil
 	case pt.Implements(jsonUnmarshalerType):
 		return fmt.Errorf("fast decoder: %s has its own UnmarshalJSON", t)
@@ -151,6 +162,9 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 		if items == nil {
 			return fmt.Errorf("fast decoder: array of %s without items", t.Elem())
 		}
+		// Arrays in records are short: room for a few small items, or
+		// for one large one, before the slice first grows.
+		p.firstCap = min(4, max(1, 256/max(1, int(t.Elem().Size()))))
 		p.elem, err = b.plan(items.items, t.Elem())
 		return err
 	case reflect.Map:
@@ -228,7 +242,7 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 			// so no document is accepted and the member is never read.
 			child = &fastNode{never: true}
 		}
-		m := &planMember{field: -1, bit: len(p.members)}
+		m := &planMember{name: name, field: -1, bit: len(p.members)}
 		var ft reflect.Type
 		if i, ok := fields[name]; ok {
 			m.field, ft = i, t.Field(i).Type
@@ -251,6 +265,33 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 		if err := add(name); err != nil {
 			return err
 		}
+	}
+	p.names = newMemberTable(p.members)
+	return nil
+}
+
+// planCodes returns the codes of a text type of string kind that its
+// UnmarshalText stores unchanged, among the strings of the first enum in
+// chain, or nil. Decoding then stores the listed code itself: a string
+// value that UnmarshalText would have produced from the same text, since
+// a string-kind value holds nothing but its text.
+func planCodes(chain []*fastNode, t reflect.Type) map[string]string {
+	if t.Kind() != reflect.String {
+		return nil
+	}
+	for _, n := range chain {
+		if n.enum == nil {
+			continue
+		}
+		codes := make(map[string]string, len(n.enum))
+		for code := range n.enum {
+			v := reflect.New(t)
+			err := v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(code))
+			if err == nil && v.Elem().String() == code {
+				codes[code] = code
+			}
+		}
+		return codes
 	}
 	return nil
 }
@@ -285,7 +326,12 @@ func compileFastDecoders(fast map[Shape]*fastNode) (map[Shape]*fastPlan, error) 
 // and reports whether it is sure the document is valid. On false, dst is
 // in an unspecified state.
 func (p *fastPlan) decode(data []byte, lim jsonscan.Limits, dst any) bool {
-	d := &fastDec{data: data, lim: lim}
+	// One copy of the document holds every string of the record: strings
+	// are cut from it without allocating. A record's strings therefore
+	// keep the whole document's text alive (as long as any of them is
+	// reachable), which costs no more than the record itself, and they
+	// never change when the caller reuses data.
+	d := &fastDec{data: data, text: string(data), lim: lim}
 	if !d.value(p, reflect.ValueOf(dst).Elem()) {
 		return false
 	}
@@ -296,6 +342,7 @@ func (p *fastPlan) decode(data []byte, lim jsonscan.Limits, dst any) bool {
 // fastDec is the state of one fast decode.
 type fastDec struct {
 	data  []byte
+	text  string // a copy of data, from which strings are cut
 	pos   int
 	depth int
 	lim   jsonscan.Limits
@@ -331,8 +378,9 @@ func (d *fastDec) value(p *fastPlan, dst reflect.Value) bool {
 	}
 	switch c := d.data[d.pos]; {
 	case c == '"':
-		raw, s, ok := d.str()
-		return ok && d.stringValue(p, raw, s, dst)
+		start := d.pos + 1
+		s, escaped, ok := d.str()
+		return ok && d.stringValue(p, s, escaped, start, dst)
 	case c == '{':
 		return d.object(p, dst)
 	case c == '[':
@@ -449,7 +497,7 @@ func (d *fastDec) number(p *fastPlan, dst reflect.Value) bool {
 		return false
 	}
 	d.pos = i
-	tok := string(data[start:i])
+	tok := d.text[start:i]
 	for _, n := range p.chain {
 		if n.never || !n.acceptsNumber(json.Number(tok)) {
 			return false
@@ -484,14 +532,12 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// str reads a string. raw is its content when it has no escapes (then s
-// is empty and not yet allocated); otherwise s is the decoded string and
-// raw is nil.
-func (d *fastDec) str() (raw []byte, s string, ok bool) {
+// str reads a string: s is its content, cut from d.text when it holds no
+// escapes, otherwise decoded into a new string.
+func (d *fastDec) str() (s string, escaped, ok bool) {
 	data := d.data
 	q := d.pos
 	i := q + 1
-	escaped := false
 	for i < len(data) {
 		c := data[i]
 		if plainByte[c] {
@@ -501,37 +547,36 @@ func (d *fastDec) str() (raw []byte, s string, ok bool) {
 		switch {
 		case c == '"':
 			if i-q-1 > d.lim.MaxStringLen {
-				return nil, "", false
+				return "", false, false
 			}
 			d.pos = i + 1
 			if !escaped {
-				return data[q+1 : i], "", true
+				return d.text[q+1 : i], false, true
 			}
 			// Escapes are rare: let the full path's scanner decode them,
 			// with exactly its rules (lone surrogates, limits).
 			v, err := jsonscan.Parse(data[q:i+1], d.lim)
 			s, ok := v.(string)
-			return nil, s, err == nil && ok
+			return s, true, err == nil && ok
 		case c == '\\':
 			escaped = true
 			i += 2 // the escape's letter is checked by jsonscan
 		case c < 0x20:
-			return nil, "", false
+			return "", false, false
 		default:
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size == 1 {
-				return nil, "", false
+				return "", false, false
 			}
 			i += size
 		}
 	}
-	return nil, "", false
+	return "", false, false
 }
 
-func (d *fastDec) stringValue(p *fastPlan, raw []byte, s string, dst reflect.Value) bool {
-	if raw != nil {
-		s = string(raw)
-	}
+// stringValue checks and stores the string s, read from the string
+// whose content starts at data[start].
+func (d *fastDec) stringValue(p *fastPlan, s string, escaped bool, start int, dst reflect.Value) bool {
 	for _, n := range p.chain {
 		if n.never || !n.acceptsString(s) {
 			return false
@@ -541,8 +586,13 @@ func (d *fastDec) stringValue(p *fastPlan, raw []byte, s string, dst reflect.Val
 	case kindString:
 		dst.SetString(s)
 	case kindText:
-		text := raw
-		if text == nil {
+		if code, ok := p.codes[s]; ok {
+			dst.SetString(code)
+			return true
+		}
+		// UnmarshalText must not keep its text, so it may read data.
+		text := d.data[start : start+len(s)]
+		if escaped {
 			text = []byte(s)
 		}
 		if dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text) != nil {
@@ -567,25 +617,21 @@ func (d *fastDec) open(p *fastPlan, t typeSet) bool {
 }
 
 // name reads a member name and the colon after it.
-func (d *fastDec) name() (raw []byte, s string, ok bool) {
+func (d *fastDec) name() (string, bool) {
 	d.space()
 	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-		return nil, "", false
+		return "", false
 	}
-	raw, s, ok = d.str()
+	s, _, ok := d.str()
 	if !ok {
-		return nil, "", false
+		return "", false
 	}
 	d.space()
 	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-		return nil, "", false
+		return "", false
 	}
 	d.pos++
-	if raw != nil {
-		// Member names are looked up, not kept: no allocation.
-		return raw, "", true
-	}
-	return []byte(s), s, true
+	return s, true
 }
 
 // next reads the comma or the closing bracket after an element; done
@@ -641,12 +687,12 @@ func (d *fastDec) object(p *fastPlan, dst reflect.Value) bool {
 	count := 0
 	if !d.empty('}') {
 		for {
-			raw, _, ok := d.name()
+			name, ok := d.name()
 			if !ok {
 				return false
 			}
-			m, known := p.members[string(raw)]
-			if !known || m.plan.chain[0].never {
+			m := p.names.lookup(name)
+			if m == nil || m.plan.chain[0].never {
 				return false // unknown member: the full path names it
 			}
 			if seenLarge != nil {
@@ -694,12 +740,9 @@ func (d *fastDec) mapMembers(p *fastPlan, dst reflect.Value) bool {
 	m := reflect.MakeMap(t)
 	if !d.empty('}') {
 		for {
-			raw, s, ok := d.name()
+			s, ok := d.name()
 			if !ok {
 				return false
-			}
-			if s == "" {
-				s = string(raw)
 			}
 			for _, n := range p.keys {
 				if n.never || !n.acceptsString(s) {
@@ -735,10 +778,13 @@ func (d *fastDec) array(p *fastPlan, dst reflect.Value) bool {
 	if !d.open(p, typeArray) || p.kind != kindSlice {
 		return false
 	}
-	// An addressable slice, so that it can grow in place.
-	s := reflect.New(p.typ).Elem()
-	s.Set(reflect.MakeSlice(p.typ, 0, 4))
-	if !d.empty(']') {
+	// dst is addressable, so the slice grows in place. An empty array
+	// gives an empty slice that is not nil, as in encoding/json.
+	s := dst
+	if d.empty(']') {
+		s.Set(reflect.MakeSlice(p.typ, 0, 0))
+	} else {
+		s.Set(reflect.MakeSlice(p.typ, 0, p.firstCap))
 		for {
 			n := s.Len()
 			if n >= d.lim.MaxMembers {
@@ -770,13 +816,22 @@ func (d *fastDec) array(p *fastPlan, dst reflect.Value) bool {
 			return false
 		}
 	}
-	dst.Set(s)
 	return true
 }
 
 // uniqueText reports whether the items of a slice of strings (or of values
 // decoded from strings) are distinct, comparing their JSON text.
 func uniqueText(s reflect.Value) bool {
+	if s.Type().Elem().Kind() == reflect.String {
+		for i := 1; i < s.Len(); i++ {
+			for j := range i {
+				if s.Index(i).String() == s.Index(j).String() {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	texts := make([]string, s.Len())
 	for i := range texts {
 		v := s.Index(i)

@@ -39,7 +39,7 @@ type fastNode struct {
 	minLength   int             // -1 when absent
 	maxLength   int
 	pattern     *regexp.Regexp
-	format      func(any) bool
+	format      func(string) bool // see stringFormat
 	hasMinimum  bool
 	minimum     bound
 	hasMaximum  bool
@@ -207,7 +207,7 @@ func (fc *fastCompiler) fillObject(n *fastNode, s map[string]any, base, loc stri
 			if !ok {
 				err = fmt.Errorf("unknown format %q", name)
 			}
-			n.format = f
+			n.format = stringFormat(name, f)
 		case "minimum":
 			n.hasMinimum = true
 			n.minimum, err = parseBound(v)

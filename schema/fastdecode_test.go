@@ -1,0 +1,73 @@
+package schema
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/openaesthetics/casebook/internal/synth"
+)
+
+// TestFastDecodeKeepsStrings checks that a decoded record owns its
+// strings: readers reuse their line buffer, so overwriting the input after
+// decoding must not change the record.
+func TestFastDecodeKeepsStrings(t *testing.T) {
+	fast, _ := fastAndSlow(t)
+	g := synth.New(synth.Options{Seed: 17, Today: fastToday})
+	buf := make([]byte, 0, 64<<10)
+	for range 50 {
+		line := g.Next().JSON
+		buf = append(buf[:0], line...)
+		r, fs := fast.DecodeReport(Report, buf)
+		require.NotNil(t, r, "%v", fs)
+		want, err := json.Marshal(r)
+		require.NoError(t, err)
+		// Overwrite the buffer with another record, then with junk.
+		buf = append(buf[:0], g.Next().JSON...)
+		for i := range buf[:cap(buf)] {
+			buf[:cap(buf)][i] = 'x'
+		}
+		got, err := json.Marshal(r)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got))
+		// And the record is the one a fresh copy of the input gives.
+		fresh, _ := fast.DecodeReport(Report, slices.Clone(line))
+		require.NotNil(t, fresh)
+		requireSameRecord(t, fresh, r, "fresh copy")
+	}
+}
+
+// TestFastDecodeCodesMatchUnmarshalText checks the codes a plan stores
+// without calling UnmarshalText against UnmarshalText itself.
+func TestFastDecodeCodesMatchUnmarshalText(t *testing.T) {
+	c, err := compileOnce()
+	require.NoError(t, err)
+	seen := map[*fastPlan]bool{}
+	var walk func(p *fastPlan)
+	checked := 0
+	walk = func(p *fastPlan) {
+		if p == nil || seen[p] {
+			return
+		}
+		seen[p] = true
+		for code, stored := range p.codes {
+			require.Equal(t, code, stored)
+			v := reflect.New(p.typ)
+			require.NoError(t, v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(code)))
+			require.Equal(t, code, v.Elem().String())
+			checked++
+		}
+		walk(p.elem)
+		for _, m := range p.members {
+			walk(m.plan)
+		}
+	}
+	for _, p := range c.plans {
+		walk(p)
+	}
+	require.Greater(t, checked, 100)
+}
