@@ -43,8 +43,9 @@ type fastPlan struct {
 	keys     []*fastNode            // propertyNames, for kindMap
 
 	// Arrays.
-	unique   bool // uniqueItems, for kindSlice
-	firstCap int  // capacity of a slice's first allocation
+	unique   bool          // uniqueItems, for kindSlice
+	firstCap int           // capacity of a slice's first allocation
+	empty    reflect.Value // an empty slice that is not nil, shared: its capacity is zero
 
 	// codes holds, for a kindText of string kind whose schema lists the
 	// codes (an enum), each code the type's UnmarshalText stores as it
@@ -165,6 +166,7 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 		// Arrays in records are short: room for a few small items, or
 		// for one large one, before the slice first grows.
 		p.firstCap = min(4, max(1, 256/max(1, int(t.Elem().Size()))))
+		p.empty = reflect.MakeSlice(t, 0, 0)
 		p.elem, err = b.plan(items.items, t.Elem())
 		return err
 	case reflect.Map:
@@ -738,6 +740,9 @@ func (d *fastDec) object(p *fastPlan, dst reflect.Value) bool {
 func (d *fastDec) mapMembers(p *fastPlan, dst reflect.Value) bool {
 	t := p.typ
 	m := reflect.MakeMap(t)
+	// One key and one value serve every member: SetMapIndex copies them.
+	key := reflect.New(t.Key()).Elem()
+	ev := reflect.New(t.Elem()).Elem()
 	if !d.empty('}') {
 		for {
 			s, ok := d.name()
@@ -749,14 +754,14 @@ func (d *fastDec) mapMembers(p *fastPlan, dst reflect.Value) bool {
 					return false
 				}
 			}
-			key := reflect.ValueOf(s).Convert(t.Key())
+			key.SetString(s)
 			if m.MapIndex(key).IsValid() {
 				return false // duplicate member
 			}
 			if m.Len() >= d.lim.MaxMembers {
 				return false
 			}
-			ev := reflect.New(t.Elem()).Elem()
+			ev.SetZero()
 			if !d.value(p.elem, ev) {
 				return false
 			}
@@ -780,11 +785,12 @@ func (d *fastDec) array(p *fastPlan, dst reflect.Value) bool {
 	}
 	// dst is addressable, so the slice grows in place. An empty array
 	// gives an empty slice that is not nil, as in encoding/json.
+	// Growing an addressable slice in place allocates only its array;
+	// reflect.MakeSlice would allocate its header too.
 	s := dst
-	if d.empty(']') {
-		s.Set(reflect.MakeSlice(p.typ, 0, 0))
-	} else {
-		s.Set(reflect.MakeSlice(p.typ, 0, p.firstCap))
+	s.Set(p.empty)
+	if !d.empty(']') {
+		s.Grow(p.firstCap)
 		for {
 			n := s.Len()
 			if n >= d.lim.MaxMembers {
