@@ -39,6 +39,7 @@ type fastNode struct {
 	minLength   int             // -1 when absent
 	maxLength   int
 	pattern     *regexp.Regexp
+	quick       *quickPattern     // pattern's quick matcher, or nil
 	format      func(string) bool // see stringFormat
 	hasMinimum  bool
 	minimum     bound
@@ -201,6 +202,7 @@ func (fc *fastCompiler) fillObject(n *fastNode, s map[string]any, base, loc stri
 		case "pattern":
 			p, _ := v.(string)
 			n.pattern, err = regexp.Compile(p)
+			n.quick = compileQuickPattern(p)
 		case "format":
 			name, _ := v.(string)
 			f, ok := fc.formats[name]
@@ -342,8 +344,17 @@ func (n *fastNode) acceptsString(s string) bool {
 			return false
 		}
 	}
-	if n.pattern != nil && !n.pattern.MatchString(s) {
-		return false
+	if n.pattern != nil {
+		matched, sure := false, false
+		if n.quick != nil {
+			matched, sure = n.quick.match(s)
+		}
+		if !sure {
+			matched = n.pattern.MatchString(s)
+		}
+		if !matched {
+			return false
+		}
 	}
 	if n.format != nil && !n.format(s) {
 		return false
