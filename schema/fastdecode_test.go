@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"bytes"
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -70,4 +72,27 @@ func TestFastDecodeCodesMatchUnmarshalText(t *testing.T) {
 		walk(p)
 	}
 	require.Greater(t, checked, 100)
+}
+
+// TestPlainWord checks the eight-byte test against plainByte: every byte
+// value in every position, among plain and other bytes.
+func TestPlainWord(t *testing.T) {
+	fills := []byte{'a', ' ', '~', 0x7f, '"' + 1, '\\' - 1}
+	for _, fill := range fills {
+		for pos := range 8 {
+			for b := range 256 {
+				word := bytes.Repeat([]byte{fill}, 8)
+				word[pos] = byte(b)
+				want := plainByte[b]
+				require.Equal(t, want, plainWord(binary.LittleEndian.Uint64(word)), "byte %#x at %d among %q", b, pos, fill)
+			}
+		}
+	}
+	// Two special bytes at once, where borrows could interact.
+	for b1 := range 256 {
+		for b2 := range 256 {
+			word := []byte{'a', byte(b1), byte(b2), 'b', 'c', 'd', 'e', 'f'}
+			require.Equal(t, plainByte[b1] && plainByte[b2], plainWord(binary.LittleEndian.Uint64(word)))
+		}
+	}
 }
