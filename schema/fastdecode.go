@@ -49,8 +49,10 @@ type fastPlan struct {
 	empty    reflect.Value // an empty slice that is not nil, shared: its capacity is zero
 
 	// codes holds, for a kindText of string kind whose schema lists the
-	// codes (an enum), each code the type's UnmarshalText stores as it
-	// is: a code is then stored without a call and without allocating.
+	// codes (an enum), each code that every subschema of the chain
+	// accepts and that the type's UnmarshalText stores as it is: such a
+	// code is stored without checks, without a call and without
+	// allocating.
 	codes map[string]string
 }
 
@@ -273,11 +275,13 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 	return nil
 }
 
-// planCodes returns the codes of a text type of string kind that its
-// UnmarshalText stores unchanged, among the strings of the first enum in
-// chain, or nil. Decoding then stores the listed code itself: a string
-// value that UnmarshalText would have produced from the same text, since
-// a string-kind value holds nothing but its text.
+// planCodes returns the codes of a text type of string kind that the
+// whole chain accepts and its UnmarshalText stores unchanged, among the
+// strings of the first enum in chain, or nil. Checking a string depends on
+// nothing but the string, so the checks are made here once. Decoding then
+// stores the listed code itself: a string value that UnmarshalText would
+// have produced from the same text, since a string-kind value holds
+// nothing but its text.
 func planCodes(chain []*fastNode, t reflect.Type) map[string]string {
 	if t.Kind() != reflect.String {
 		return nil
@@ -287,7 +291,13 @@ func planCodes(chain []*fastNode, t reflect.Type) map[string]string {
 			continue
 		}
 		codes := make(map[string]string, len(n.enum))
+	next:
 		for code := range n.enum {
+			for _, c := range chain {
+				if c.never || !c.acceptsString(code) {
+					continue next
+				}
+			}
 			v := reflect.New(t)
 			err := v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(code))
 			if err == nil && v.Elem().String() == code {
@@ -542,8 +552,12 @@ var plainByte = func() (t [256]bool) {
 // and a zero byte of w^'"' or w^'\\' for the two that need care.
 func plainWord(w uint64) bool {
 	const ones, hi = 0x0101010101010101, 0x8080808080808080
-	below := func(w uint64, n byte) uint64 { return (w - ones*uint64(n)) &^ w & hi }
-	return (w&hi | below(w, 0x20) | below(w^(ones*'"'), 1) | below(w^(ones*'\\'), 1)) == 0
+	q := w ^ (ones * '"')
+	b := w ^ (ones * '\\')
+	control := (w - ones*0x20) &^ w
+	quote := (q - ones) &^ q
+	backslash := (b - ones) &^ b
+	return (w|control|quote|backslash)&hi == 0
 }
 
 // str reads a string: s is its content, cut from d.text when it holds no
@@ -598,6 +612,10 @@ func (d *fastDec) str() (s string, escaped, ok bool) {
 // stringValue checks and stores the string s, read from the string
 // whose content starts at data[start].
 func (d *fastDec) stringValue(p *fastPlan, s string, escaped bool, start int, dst reflect.Value) bool {
+	if code, ok := p.codes[s]; ok {
+		dst.SetString(code)
+		return true
+	}
 	for _, n := range p.chain {
 		if n.never || !n.acceptsString(s) {
 			return false
@@ -607,10 +625,6 @@ func (d *fastDec) stringValue(p *fastPlan, s string, escaped bool, start int, ds
 	case kindString:
 		dst.SetString(s)
 	case kindText:
-		if code, ok := p.codes[s]; ok {
-			dst.SetString(code)
-			return true
-		}
 		// UnmarshalText must not keep its text, so it may read data.
 		text := d.data[start : start+len(s)]
 		if escaped {

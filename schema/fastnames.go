@@ -7,12 +7,19 @@ package schema
 // of the name. When no multiplier separates the names, it falls back to
 // the map.
 type memberTable struct {
-	slots []*planMember // nil when byName is used instead
+	slots []memberSlot // nil when byName is used instead
 	mul   uint32
 	shift uint32
 	// byName is the fallback, and holds the empty name, which has no
 	// bytes to hash.
 	byName map[string]*planMember
+}
+
+// memberSlot holds the name beside the member, so that a lookup reads
+// one slot and the name's bytes.
+type memberSlot struct {
+	name string
+	m    *planMember
 }
 
 // memberKey packs what the hash reads of a non-empty name.
@@ -31,7 +38,7 @@ func newMemberTable(members map[string]*planMember) memberTable {
 		bits++
 	}
 	for ; bits <= 10; bits++ {
-		slots := make([]*planMember, 1<<bits)
+		slots := make([]memberSlot, 1<<bits)
 		// Odd multipliers from a fixed sequence: the table, like the plan,
 		// is the same on every run.
 		mul := uint32(0x9E3779B1)
@@ -45,10 +52,10 @@ func newMemberTable(members map[string]*planMember) memberTable {
 					continue
 				}
 				i := memberKey(name) * mul >> (32 - bits)
-				if slots[i] != nil {
+				if slots[i].m != nil {
 					continue search
 				}
-				slots[i] = m
+				slots[i] = memberSlot{name, m}
 			}
 			t.slots, t.mul, t.shift = slots, mul, 32-bits
 			return t
@@ -62,9 +69,9 @@ func (t *memberTable) lookup(name string) *planMember {
 	if t.slots == nil || name == "" {
 		return t.byName[name]
 	}
-	m := t.slots[memberKey(name)*t.mul>>t.shift]
-	if m == nil || m.name != name {
-		return nil
+	slot := &t.slots[memberKey(name)*t.mul>>t.shift]
+	if slot.name != name {
+		return nil // also when the slot is empty: name is not ""
 	}
-	return m
+	return slot.m
 }

@@ -340,7 +340,8 @@ func (n *fastNode) acceptsString(s string) bool {
 		if n.maxLength >= 0 && len(s) > n.maxLength && utf8.RuneCountInString(s) > n.maxLength {
 			return false
 		}
-		if n.minLength >= 0 && (len(s) < n.minLength || utf8.RuneCountInString(s) < n.minLength) {
+		// A rune takes at most utf8.UTFMax bytes.
+		if n.minLength >= 0 && len(s)/utf8.UTFMax < n.minLength && utf8.RuneCountInString(s) < n.minLength {
 			return false
 		}
 	}
