@@ -36,6 +36,7 @@ type fastPlan struct {
 	typ   reflect.Type // nil for kindNone: validate, store nothing
 
 	elem *fastPlan // kindPointer: the pointee; kindSlice: the items; kindMap: the values
+	slab slabKind  // kindPointer: where a scalar pointee is allocated
 
 	// Objects.
 	members  map[string]*planMember // properties, for kindStruct and kindNone
@@ -151,6 +152,14 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 		p.kind = kindFloat
 	case reflect.Pointer:
 		p.kind = kindPointer
+		switch t.Elem() {
+		case reflect.TypeFor[bool]():
+			p.slab = slabBool
+		case reflect.TypeFor[int]():
+			p.slab = slabInt
+		case reflect.TypeFor[float64]():
+			p.slab = slabFloat
+		}
 		elem, err := b.plan(n, t.Elem())
 		p.elem = elem
 		return err
@@ -359,6 +368,51 @@ type fastDec struct {
 	pos   int
 	depth int
 	lim   jsonscan.Limits
+
+	// scalars holds the values behind the record's *bool, *int and
+	// *float64 fields, which are many and small: one allocation serves
+	// several. Each pointer has its own element, so they are as
+	// independent as separately allocated ones; an element keeps its
+	// slab alive, as it keeps the rest of the record.
+	scalars *scalarSlab
+}
+
+// scalarSlab is storage for the pointees of scalar pointer fields.
+type scalarSlab struct {
+	bools                  [8]bool
+	ints                   [2]int
+	floats                 [6]float64
+	nbools, nints, nfloats int
+}
+
+// slabKind says which part of a scalarSlab a pointer plan's values take.
+type slabKind uint8
+
+const (
+	slabNone slabKind = iota
+	slabBool
+	slabInt
+	slabFloat
+)
+
+// newScalar returns a pointer to a new zero value of the slab kind k.
+func (d *fastDec) newScalar(k slabKind) reflect.Value {
+	s := d.scalars
+	if s == nil || k == slabBool && s.nbools == len(s.bools) || k == slabInt && s.nints == len(s.ints) ||
+		k == slabFloat && s.nfloats == len(s.floats) {
+		s = new(scalarSlab)
+		d.scalars = s
+	}
+	switch k {
+	case slabBool:
+		s.nbools++
+		return reflect.ValueOf(&s.bools[s.nbools-1])
+	case slabInt:
+		s.nints++
+		return reflect.ValueOf(&s.ints[s.nints-1])
+	}
+	s.nfloats++
+	return reflect.ValueOf(&s.floats[s.nfloats-1])
 }
 
 func (d *fastDec) space() {
@@ -382,7 +436,12 @@ func (d *fastDec) value(p *fastPlan, dst reflect.Value) bool {
 		if d.data[d.pos] == 'n' {
 			return d.null(p) // the pointer stays nil
 		}
-		e := reflect.New(p.typ.Elem())
+		var e reflect.Value
+		if p.slab != slabNone {
+			e = d.newScalar(p.slab)
+		} else {
+			e = reflect.New(p.typ.Elem())
+		}
 		if !d.value(p.elem, e.Elem()) {
 			return false
 		}

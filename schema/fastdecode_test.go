@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/internal/synth"
 )
 
@@ -95,4 +96,41 @@ func TestPlainWord(t *testing.T) {
 			require.Equal(t, plainByte[b1] && plainByte[b2], plainWord(binary.LittleEndian.Uint64(word)))
 		}
 	}
+}
+
+// TestFastDecodeScalarPointersIndependent checks that scalar pointers
+// served from one slab behave as separately allocated ones: writing
+// through one changes no other, in this record or the next.
+func TestFastDecodeScalarPointersIndependent(t *testing.T) {
+	c, err := compileOnce()
+	require.NoError(t, err)
+	g := synth.New(synth.Options{Seed: 23, Today: fastToday})
+	var records []*complication.Report
+	var before []string
+	for range 20 {
+		r := new(complication.Report)
+		require.True(t, c.plans[Report].decode(g.Next().JSON, fastLimits, r))
+		b, _ := json.Marshal(r)
+		records, before = append(records, r), append(before, string(b))
+	}
+	flipped := 0
+	for i, r := range records {
+		if r.Consent == nil || r.Consent.RegistrySubmission == nil {
+			continue
+		}
+		*r.Consent.RegistrySubmission = !*r.Consent.RegistrySubmission
+		var want complication.Report
+		require.NoError(t, json.Unmarshal([]byte(before[i]), &want))
+		*want.Consent.RegistrySubmission = !*want.Consent.RegistrySubmission
+		requireSameRecord(t, &want, r, "flipped")
+		for j, other := range records {
+			if j != i {
+				b, _ := json.Marshal(other)
+				require.Equal(t, before[j], string(b))
+			}
+		}
+		*r.Consent.RegistrySubmission = !*r.Consent.RegistrySubmission
+		flipped++
+	}
+	require.Positive(t, flipped)
 }
