@@ -630,15 +630,14 @@ func (d *fastDec) str() (s string, escaped, ok bool) {
 		for i+8 <= len(data) && plainWord(binary.LittleEndian.Uint64(data[i:])) {
 			i += 8
 		}
+		// Then one at a time, up to the byte that stopped the words.
+		for i < len(data) && plainByte[data[i]] {
+			i++
+		}
 		if i >= len(data) {
 			break
 		}
-		c := data[i]
-		if plainByte[c] {
-			i++
-			continue
-		}
-		switch {
+		switch c := data[i]; {
 		case c == '"':
 			if i-q-1 > d.lim.MaxStringLen {
 				return "", false, false
