@@ -76,8 +76,9 @@ const (
 type planMember struct {
 	name  string
 	plan  *fastPlan
-	field int // struct field index, -1 for kindNone
-	bit   int // index for duplicate and required tracking
+	field int  // struct field index, -1 for kindNone
+	bit   int  // index for duplicate and required tracking
+	never bool // plan.chain[0].never, kept here to spare the lookup
 }
 
 // planBuilder builds plans once per (subschema, type) pair.
@@ -265,7 +266,7 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 		if err != nil {
 			return err
 		}
-		m.plan = plan
+		m.plan, m.never = plan, plan.chain[0].never
 		p.members[name] = m
 		return nil
 	}
@@ -785,7 +786,7 @@ func (d *fastDec) object(p *fastPlan, dst reflect.Value) bool {
 				return false
 			}
 			m := p.names.lookup(name)
-			if m == nil || m.plan.chain[0].never {
+			if m == nil || m.never {
 				return false // unknown member: the full path names it
 			}
 			if seenLarge != nil {
