@@ -35,6 +35,12 @@ type fastPlan struct {
 	kind  planKind
 	typ   reflect.Type // nil for kindNone: validate, store nothing
 
+	// bare holds the types among null, boolean, object and array that
+	// every subschema of the chain allows by its type, enum and false
+	// keywords: the checks of those values that depend on nothing else,
+	// made once here.
+	bare typeSet
+
 	elem *fastPlan // kindPointer: the pointee; kindSlice: the items; kindMap: the values
 	slab slabKind  // kindPointer: where a scalar pointee is allocated
 
@@ -106,6 +112,14 @@ func (b *planBuilder) plan(n *fastNode, t reflect.Type) (*fastPlan, error) {
 		return p, nil
 	}
 	p := &fastPlan{chain: chainOf(n), typ: t}
+	for _, bt := range []typeSet{typeNull, typeBoolean, typeObject, typeArray} {
+		p.bare |= bt
+		for _, c := range p.chain {
+			if c.never || c.enum != nil || c.types != 0 && c.types&bt == 0 {
+				p.bare &^= bt
+			}
+		}
+	}
 	b.plans[key] = p
 	if err := b.fill(p, n, t); err != nil {
 		return nil, err
@@ -489,10 +503,8 @@ func (d *fastDec) null(p *fastPlan) bool {
 	if !d.literal(litNull) {
 		return false
 	}
-	for _, n := range p.chain {
-		if n.never || n.enum != nil || n.types != 0 && n.types&typeNull == 0 {
-			return false
-		}
+	if p.bare&typeNull == 0 {
+		return false
 	}
 	return true
 }
@@ -506,10 +518,8 @@ func (d *fastDec) boolean(p *fastPlan, dst reflect.Value) bool {
 	if !d.literal(lit) {
 		return false
 	}
-	for _, n := range p.chain {
-		if n.never || n.enum != nil || n.types != 0 && n.types&typeBoolean == 0 {
-			return false
-		}
+	if p.bare&typeBoolean == 0 {
+		return false
 	}
 	switch p.kind {
 	case kindBool:
@@ -700,10 +710,8 @@ func (d *fastDec) stringValue(p *fastPlan, s string, escaped bool, start int, ds
 }
 
 func (d *fastDec) open(p *fastPlan, t typeSet) bool {
-	for _, n := range p.chain {
-		if n.never || n.enum != nil || n.types != 0 && n.types&t == 0 {
-			return false
-		}
+	if p.bare&t == 0 {
+		return false
 	}
 	d.depth++
 	d.pos++
