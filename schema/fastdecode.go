@@ -46,7 +46,7 @@ type fastPlan struct {
 
 	// Objects.
 	members  map[string]*planMember // properties, for kindStruct and kindNone
-	names    memberTable            // members, for looking names up while decoding
+	names    nameTable[*planMember] // members, for looking names up while decoding
 	required int                    // members with bit < required are required
 	keys     []*fastNode            // propertyNames, for kindMap
 
@@ -60,7 +60,8 @@ type fastPlan struct {
 	// accepts and that the type's UnmarshalText stores as it is: such a
 	// code is stored without checks, without a call and without
 	// allocating.
-	codes map[string]string
+	codes     map[string]string
+	codeTable nameTable[string] // codes, for looking them up while decoding
 }
 
 type planKind uint8
@@ -152,6 +153,7 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 	case t == timeType || pt.Implements(textUnmarshalerType) && !pt.Implements(jsonUnmarshalerType):
 		p.kind = kindText
 		p.codes = planCodes(p.chain, t)
+		p.codeTable = newNameTable(p.codes)
 		return nil
 	case pt.Implements(jsonUnmarshalerType):
 		return fmt.Errorf("fast decoder: %s has its own UnmarshalJSON", t)
@@ -295,7 +297,7 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 			return err
 		}
 	}
-	p.names = newMemberTable(p.members)
+	p.names = newNameTable(p.members)
 	return nil
 }
 
@@ -681,7 +683,7 @@ func (d *fastDec) str() (s string, escaped, ok bool) {
 // stringValue checks and stores the string s, read from the string
 // whose content starts at data[start].
 func (d *fastDec) stringValue(p *fastPlan, s string, escaped bool, start int, dst reflect.Value) bool {
-	if code, ok := p.codes[s]; ok {
+	if code, ok := p.codeTable.lookup(s); ok {
 		dst.SetString(code)
 		return true
 	}
@@ -793,8 +795,8 @@ func (d *fastDec) object(p *fastPlan, dst reflect.Value) bool {
 			if !ok {
 				return false
 			}
-			m := p.names.lookup(name)
-			if m == nil || m.never {
+			m, ok := p.names.lookup(name)
+			if !ok || m.never {
 				return false // unknown member: the full path names it
 			}
 			if seenLarge != nil {
