@@ -26,6 +26,14 @@ import (
 // TestFastPathAgrees, TestFastDecodeByteTraps and FuzzFastPathAgrees hold it to
 // never accepting what the full path rejects, and to filling the record
 // exactly as the full path does.
+//
+// A valid record is the common case, so its decode is kept to few
+// allocations: its strings are cut from one copy of the document, listed
+// codes are stored as the schema's own strings, small scalar pointees come
+// from a shared slab, and slices grow in place. Member names and codes are
+// found by perfect hashes (fastnames.go), formats and patterns by quick
+// checks that defer to the full ones when unsure (fastformat.go,
+// fastpattern.go).
 
 // fastPlan pairs a subschema with the Go type its values decode into.
 type fastPlan struct {
