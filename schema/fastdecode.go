@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"strconv"
 	"strings"
@@ -625,19 +626,23 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// plainWord reports whether the eight bytes of w are all plain (see
-// plainByte). Each test below finds whether any byte of w has a property
-// (the classic "has a zero byte" bit trick, exact for the question "is
-// there any"): w&hi for bytes from 0x80, below for control characters,
-// and a zero byte of w^'"' or w^'\\' for the two that need care.
-func plainWord(w uint64) bool {
+// nonPlain returns a mask of the bytes of w, read little-endian, that are
+// not plain (see plainByte): zero when all eight are plain, and otherwise
+// with its lowest set bit in the first byte that is not. It is the classic
+// "has a zero byte" bit trick: (x - n·0x01…) &^ x & 0x80… flags the bytes
+// of x below n (n ≤ 0x80), exactly for the lowest such byte, as no borrow
+// reaches it from below; a higher byte may be flagged by a borrow, which
+// the caller never reads past the lowest. It is applied to w for control
+// characters, to w^'"' and w^'\\' for those two bytes, and w itself flags
+// the bytes from 0x80.
+func nonPlain(w uint64) uint64 {
 	const ones, hi = 0x0101010101010101, 0x8080808080808080
 	q := w ^ (ones * '"')
 	b := w ^ (ones * '\\')
 	control := (w - ones*0x20) &^ w
 	quote := (q - ones) &^ q
 	backslash := (b - ones) &^ b
-	return (w|control|quote|backslash)&hi == 0
+	return (w | control | quote | backslash) & hi
 }
 
 // str reads a string: s is its content, cut from d.text when it holds no
@@ -647,16 +652,23 @@ func (d *fastDec) str() (s string, escaped, ok bool) {
 	q := d.pos
 	i := q + 1
 	for i < len(data) {
-		// Eight plain bytes at a time, as most of a record's text is.
-		for i+8 <= len(data) && plainWord(binary.LittleEndian.Uint64(data[i:])) {
-			i += 8
-		}
-		// Then one at a time, up to the byte that stopped the words.
-		for i < len(data) && plainByte[data[i]] {
-			i++
-		}
-		if i >= len(data) {
-			break
+		if i+8 <= len(data) {
+			// Eight bytes at a time, straight to the first that is not
+			// plain.
+			m := nonPlain(binary.LittleEndian.Uint64(data[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		} else {
+			// The last few bytes of the document.
+			for i < len(data) && plainByte[data[i]] {
+				i++
+			}
+			if i >= len(data) {
+				break
+			}
 		}
 		switch c := data[i]; {
 		case c == '"':

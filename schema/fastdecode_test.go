@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"reflect"
 	"slices"
 	"testing"
@@ -75,25 +76,41 @@ func TestFastDecodeCodesMatchUnmarshalText(t *testing.T) {
 	require.Greater(t, checked, 100)
 }
 
-// TestPlainWord checks the eight-byte test against plainByte: every byte
-// value in every position, among plain and other bytes.
-func TestPlainWord(t *testing.T) {
-	fills := []byte{'a', ' ', '~', 0x7f, '"' + 1, '\\' - 1}
-	for _, fill := range fills {
+// TestNonPlain checks the eight-byte test against plainByte: the first
+// byte it flags must be the first byte that is not plain, for every byte
+// value in every position among plain and other bytes, and for every pair
+// of bytes, where borrows could interact.
+func TestNonPlain(t *testing.T) {
+	first := func(word []byte) int {
+		for i, c := range word {
+			if !plainByte[c] {
+				return i
+			}
+		}
+		return 8
+	}
+	check := func(word []byte) {
+		t.Helper()
+		m := nonPlain(binary.LittleEndian.Uint64(word))
+		got := 8
+		if m != 0 {
+			got = bits.TrailingZeros64(m) >> 3
+		}
+		require.Equal(t, first(word), got, "%q", word)
+	}
+	for _, fill := range []byte{'a', ' ', '~', 0x7f, '"' + 1, '\\' - 1, '"', 0, 0x1f, 0x80, 0xff} {
 		for pos := range 8 {
 			for b := range 256 {
 				word := bytes.Repeat([]byte{fill}, 8)
 				word[pos] = byte(b)
-				want := plainByte[b]
-				require.Equal(t, want, plainWord(binary.LittleEndian.Uint64(word)), "byte %#x at %d among %q", b, pos, fill)
+				check(word)
 			}
 		}
 	}
-	// Two special bytes at once, where borrows could interact.
 	for b1 := range 256 {
 		for b2 := range 256 {
-			word := []byte{'a', byte(b1), byte(b2), 'b', 'c', 'd', 'e', 'f'}
-			require.Equal(t, plainByte[b1] && plainByte[b2], plainWord(binary.LittleEndian.Uint64(word)))
+			check([]byte{'a', byte(b1), byte(b2), 'b', 'c', 'd', 'e', 'f'})
+			check([]byte{byte(b1), 'x', 'y', byte(b2), 'c', 'd', 'e', 'f'})
 		}
 	}
 }
