@@ -3,8 +3,10 @@ package schema
 import (
 	"bytes"
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"strconv"
 	"strings"
@@ -25,6 +27,14 @@ import (
 // TestFastPathAgrees, TestFastDecodeByteTraps and FuzzFastPathAgrees hold it to
 // never accepting what the full path rejects, and to filling the record
 // exactly as the full path does.
+//
+// A valid record is the common case, so its decode is kept to few
+// allocations: its strings are cut from one copy of the document, listed
+// codes are stored as the schema's own strings, small scalar pointees come
+// from a shared slab, and slices grow in place. Member names and codes are
+// found by perfect hashes (fastnames.go), formats and patterns by quick
+// checks that defer to the full ones when unsure (fastformat.go,
+// fastpattern.go).
 
 // fastPlan pairs a subschema with the Go type its values decode into.
 type fastPlan struct {
@@ -34,13 +44,33 @@ type fastPlan struct {
 	kind  planKind
 	typ   reflect.Type // nil for kindNone: validate, store nothing
 
+	// bare holds the types among null, boolean, object and array that
+	// every subschema of the chain allows by its type, enum and false
+	// keywords: the checks of those values that depend on nothing else,
+	// made once here.
+	bare typeSet
+
 	elem *fastPlan // kindPointer: the pointee; kindSlice: the items; kindMap: the values
+	slab slabKind  // kindPointer: where a scalar pointee is allocated
 
 	// Objects.
 	members  map[string]*planMember // properties, for kindStruct and kindNone
+	names    nameTable[*planMember] // members, for looking names up while decoding
 	required int                    // members with bit < required are required
 	keys     []*fastNode            // propertyNames, for kindMap
-	unique   bool                   // uniqueItems, for kindSlice
+
+	// Arrays.
+	unique   bool          // uniqueItems, for kindSlice
+	firstCap int           // capacity of a slice's first allocation
+	empty    reflect.Value // an empty slice that is not nil, shared: its capacity is zero
+
+	// codes holds, for a kindText of string kind whose schema lists the
+	// codes (an enum), each code that every subschema of the chain
+	// accepts and that the type's UnmarshalText stores as it is: such a
+	// code is stored without checks, without a call and without
+	// allocating.
+	codes     map[string]string
+	codeTable nameTable[string] // codes, for looking them up while decoding
 }
 
 type planKind uint8
@@ -60,9 +90,11 @@ const (
 
 // planMember is one property of an object plan.
 type planMember struct {
+	name  string
 	plan  *fastPlan
-	field int // struct field index, -1 for kindNone
-	bit   int // index for duplicate and required tracking
+	field int  // struct field index, -1 for kindNone
+	bit   int  // index for duplicate and required tracking
+	never bool // plan.chain[0].never, kept here to spare the lookup
 }
 
 // planBuilder builds plans once per (subschema, type) pair.
@@ -90,6 +122,14 @@ func (b *planBuilder) plan(n *fastNode, t reflect.Type) (*fastPlan, error) {
 		return p, nil
 	}
 	p := &fastPlan{chain: chainOf(n), typ: t}
+	for _, bt := range []typeSet{typeNull, typeBoolean, typeObject, typeArray} {
+		p.bare |= bt
+		for _, c := range p.chain {
+			if c.never || c.enum != nil || c.types != 0 && c.types&bt == 0 {
+				p.bare &^= bt
+			}
+		}
+	}
 	b.plans[key] = p
 	if err := b.fill(p, n, t); err != nil {
 		return nil, err
@@ -121,6 +161,8 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 	switch {
 	case t == timeType || pt.Implements(textUnmarshalerType) && !pt.Implements(jsonUnmarshalerType):
 		p.kind = kindText
+		p.codes = planCodes(p.chain, t)
+		p.codeTable = newNameTable(p.codes)
 		return nil
 	case pt.Implements(jsonUnmarshalerType):
 		return fmt.Errorf("fast decoder: %s has its own UnmarshalJSON", t)
@@ -136,6 +178,14 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 		p.kind = kindFloat
 	case reflect.Pointer:
 		p.kind = kindPointer
+		switch t.Elem() {
+		case reflect.TypeFor[bool]():
+			p.slab = slabBool
+		case reflect.TypeFor[int]():
+			p.slab = slabInt
+		case reflect.TypeFor[float64]():
+			p.slab = slabFloat
+		}
 		elem, err := b.plan(n, t.Elem())
 		p.elem = elem
 		return err
@@ -151,6 +201,10 @@ func (b *planBuilder) fill(p *fastPlan, n *fastNode, t reflect.Type) error {
 		if items == nil {
 			return fmt.Errorf("fast decoder: array of %s without items", t.Elem())
 		}
+		// Arrays in records are short: room for a few small items, or
+		// for one large one, before the slice first grows.
+		p.firstCap = min(4, max(1, 256/max(1, int(t.Elem().Size()))))
+		p.empty = reflect.MakeSlice(t, 0, 0)
 		p.elem, err = b.plan(items.items, t.Elem())
 		return err
 	case reflect.Map:
@@ -228,7 +282,7 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 			// so no document is accepted and the member is never read.
 			child = &fastNode{never: true}
 		}
-		m := &planMember{field: -1, bit: len(p.members)}
+		m := &planMember{name: name, field: -1, bit: len(p.members)}
 		var ft reflect.Type
 		if i, ok := fields[name]; ok {
 			m.field, ft = i, t.Field(i).Type
@@ -237,7 +291,7 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 		if err != nil {
 			return err
 		}
-		m.plan = plan
+		m.plan, m.never = plan, plan.chain[0].never
 		p.members[name] = m
 		return nil
 	}
@@ -251,6 +305,41 @@ func (b *planBuilder) fillObject(p *fastPlan, t reflect.Type) error {
 		if err := add(name); err != nil {
 			return err
 		}
+	}
+	p.names = newNameTable(p.members)
+	return nil
+}
+
+// planCodes returns the codes of a text type of string kind that the
+// whole chain accepts and its UnmarshalText stores unchanged, among the
+// strings of the first enum in chain, or nil. Checking a string depends on
+// nothing but the string, so the checks are made here once. Decoding then
+// stores the listed code itself: a string value that UnmarshalText would
+// have produced from the same text, since a string-kind value holds
+// nothing but its text.
+func planCodes(chain []*fastNode, t reflect.Type) map[string]string {
+	if t.Kind() != reflect.String {
+		return nil
+	}
+	for _, n := range chain {
+		if n.enum == nil {
+			continue
+		}
+		codes := make(map[string]string, len(n.enum))
+	next:
+		for code := range n.enum {
+			for _, c := range chain {
+				if c.never || !c.acceptsString(code) {
+					continue next
+				}
+			}
+			v := reflect.New(t)
+			err := v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(code))
+			if err == nil && v.Elem().String() == code {
+				codes[code] = code
+			}
+		}
+		return codes
 	}
 	return nil
 }
@@ -285,7 +374,12 @@ func compileFastDecoders(fast map[Shape]*fastNode) (map[Shape]*fastPlan, error) 
 // and reports whether it is sure the document is valid. On false, dst is
 // in an unspecified state.
 func (p *fastPlan) decode(data []byte, lim jsonscan.Limits, dst any) bool {
-	d := &fastDec{data: data, lim: lim}
+	// One copy of the document holds every string of the record: strings
+	// are cut from it without allocating. A record's strings therefore
+	// keep the whole document's text alive (as long as any of them is
+	// reachable), which costs no more than the record itself, and they
+	// never change when the caller reuses data.
+	d := &fastDec{data: data, text: string(data), lim: lim}
 	if !d.value(p, reflect.ValueOf(dst).Elem()) {
 		return false
 	}
@@ -296,9 +390,55 @@ func (p *fastPlan) decode(data []byte, lim jsonscan.Limits, dst any) bool {
 // fastDec is the state of one fast decode.
 type fastDec struct {
 	data  []byte
+	text  string // a copy of data, from which strings are cut
 	pos   int
 	depth int
 	lim   jsonscan.Limits
+
+	// scalars holds the values behind the record's *bool, *int and
+	// *float64 fields, which are many and small: one allocation serves
+	// several. Each pointer has its own element, so they are as
+	// independent as separately allocated ones; an element keeps its
+	// slab alive, as it keeps the rest of the record.
+	scalars *scalarSlab
+}
+
+// scalarSlab is storage for the pointees of scalar pointer fields.
+type scalarSlab struct {
+	bools                  [8]bool
+	ints                   [2]int
+	floats                 [6]float64
+	nbools, nints, nfloats int
+}
+
+// slabKind says which part of a scalarSlab a pointer plan's values take.
+type slabKind uint8
+
+const (
+	slabNone slabKind = iota
+	slabBool
+	slabInt
+	slabFloat
+)
+
+// newScalar returns a pointer to a new zero value of the slab kind k.
+func (d *fastDec) newScalar(k slabKind) reflect.Value {
+	s := d.scalars
+	if s == nil || k == slabBool && s.nbools == len(s.bools) || k == slabInt && s.nints == len(s.ints) ||
+		k == slabFloat && s.nfloats == len(s.floats) {
+		s = new(scalarSlab)
+		d.scalars = s
+	}
+	switch k {
+	case slabBool:
+		s.nbools++
+		return reflect.ValueOf(&s.bools[s.nbools-1])
+	case slabInt:
+		s.nints++
+		return reflect.ValueOf(&s.ints[s.nints-1])
+	}
+	s.nfloats++
+	return reflect.ValueOf(&s.floats[s.nfloats-1])
 }
 
 func (d *fastDec) space() {
@@ -322,7 +462,12 @@ func (d *fastDec) value(p *fastPlan, dst reflect.Value) bool {
 		if d.data[d.pos] == 'n' {
 			return d.null(p) // the pointer stays nil
 		}
-		e := reflect.New(p.typ.Elem())
+		var e reflect.Value
+		if p.slab != slabNone {
+			e = d.newScalar(p.slab)
+		} else {
+			e = reflect.New(p.typ.Elem())
+		}
 		if !d.value(p.elem, e.Elem()) {
 			return false
 		}
@@ -331,8 +476,9 @@ func (d *fastDec) value(p *fastPlan, dst reflect.Value) bool {
 	}
 	switch c := d.data[d.pos]; {
 	case c == '"':
-		raw, s, ok := d.str()
-		return ok && d.stringValue(p, raw, s, dst)
+		start := d.pos + 1
+		s, escaped, ok := d.str()
+		return ok && d.stringValue(p, s, escaped, start, dst)
 	case c == '{':
 		return d.object(p, dst)
 	case c == '[':
@@ -368,10 +514,8 @@ func (d *fastDec) null(p *fastPlan) bool {
 	if !d.literal(litNull) {
 		return false
 	}
-	for _, n := range p.chain {
-		if n.never || n.enum != nil || n.types != 0 && n.types&typeNull == 0 {
-			return false
-		}
+	if p.bare&typeNull == 0 {
+		return false
 	}
 	return true
 }
@@ -385,10 +529,8 @@ func (d *fastDec) boolean(p *fastPlan, dst reflect.Value) bool {
 	if !d.literal(lit) {
 		return false
 	}
-	for _, n := range p.chain {
-		if n.never || n.enum != nil || n.types != 0 && n.types&typeBoolean == 0 {
-			return false
-		}
+	if p.bare&typeBoolean == 0 {
+		return false
 	}
 	switch p.kind {
 	case kindBool:
@@ -449,7 +591,7 @@ func (d *fastDec) number(p *fastPlan, dst reflect.Value) bool {
 		return false
 	}
 	d.pos = i
-	tok := string(data[start:i])
+	tok := d.text[start:i]
 	for _, n := range p.chain {
 		if n.never || !n.acceptsNumber(json.Number(tok)) {
 			return false
@@ -484,53 +626,86 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// str reads a string. raw is its content when it has no escapes (then s
-// is empty and not yet allocated); otherwise s is the decoded string and
-// raw is nil.
-func (d *fastDec) str() (raw []byte, s string, ok bool) {
+// nonPlain returns a mask of the bytes of w, read little-endian, that are
+// not plain (see plainByte): zero when all eight are plain, and otherwise
+// with its lowest set bit in the first byte that is not. It is the classic
+// "has a zero byte" bit trick: (x - n·0x01…) &^ x & 0x80… flags the bytes
+// of x below n (n ≤ 0x80), exactly for the lowest such byte, as no borrow
+// reaches it from below; a higher byte may be flagged by a borrow, which
+// the caller never reads past the lowest. It is applied to w for control
+// characters, to w^'"' and w^'\\' for those two bytes, and w itself flags
+// the bytes from 0x80.
+func nonPlain(w uint64) uint64 {
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	q := w ^ (ones * '"')
+	b := w ^ (ones * '\\')
+	control := (w - ones*0x20) &^ w
+	quote := (q - ones) &^ q
+	backslash := (b - ones) &^ b
+	return (w | control | quote | backslash) & hi
+}
+
+// str reads a string: s is its content, cut from d.text when it holds no
+// escapes, otherwise decoded into a new string.
+func (d *fastDec) str() (s string, escaped, ok bool) {
 	data := d.data
 	q := d.pos
 	i := q + 1
-	escaped := false
 	for i < len(data) {
-		c := data[i]
-		if plainByte[c] {
-			i++
-			continue
+		if i+8 <= len(data) {
+			// Eight bytes at a time, straight to the first that is not
+			// plain.
+			m := nonPlain(binary.LittleEndian.Uint64(data[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		} else {
+			// The last few bytes of the document.
+			for i < len(data) && plainByte[data[i]] {
+				i++
+			}
+			if i >= len(data) {
+				break
+			}
 		}
-		switch {
+		switch c := data[i]; {
 		case c == '"':
 			if i-q-1 > d.lim.MaxStringLen {
-				return nil, "", false
+				return "", false, false
 			}
 			d.pos = i + 1
 			if !escaped {
-				return data[q+1 : i], "", true
+				return d.text[q+1 : i], false, true
 			}
 			// Escapes are rare: let the full path's scanner decode them,
 			// with exactly its rules (lone surrogates, limits).
 			v, err := jsonscan.Parse(data[q:i+1], d.lim)
 			s, ok := v.(string)
-			return nil, s, err == nil && ok
+			return s, true, err == nil && ok
 		case c == '\\':
 			escaped = true
 			i += 2 // the escape's letter is checked by jsonscan
 		case c < 0x20:
-			return nil, "", false
+			return "", false, false
 		default:
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size == 1 {
-				return nil, "", false
+				return "", false, false
 			}
 			i += size
 		}
 	}
-	return nil, "", false
+	return "", false, false
 }
 
-func (d *fastDec) stringValue(p *fastPlan, raw []byte, s string, dst reflect.Value) bool {
-	if raw != nil {
-		s = string(raw)
+// stringValue checks and stores the string s, read from the string
+// whose content starts at data[start].
+func (d *fastDec) stringValue(p *fastPlan, s string, escaped bool, start int, dst reflect.Value) bool {
+	if code, ok := p.codeTable.lookup(s); ok {
+		dst.SetString(code)
+		return true
 	}
 	for _, n := range p.chain {
 		if n.never || !n.acceptsString(s) {
@@ -541,8 +716,9 @@ func (d *fastDec) stringValue(p *fastPlan, raw []byte, s string, dst reflect.Val
 	case kindString:
 		dst.SetString(s)
 	case kindText:
-		text := raw
-		if text == nil {
+		// UnmarshalText must not keep its text, so it may read data.
+		text := d.data[start : start+len(s)]
+		if escaped {
 			text = []byte(s)
 		}
 		if dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text) != nil {
@@ -556,10 +732,8 @@ func (d *fastDec) stringValue(p *fastPlan, raw []byte, s string, dst reflect.Val
 }
 
 func (d *fastDec) open(p *fastPlan, t typeSet) bool {
-	for _, n := range p.chain {
-		if n.never || n.enum != nil || n.types != 0 && n.types&t == 0 {
-			return false
-		}
+	if p.bare&t == 0 {
+		return false
 	}
 	d.depth++
 	d.pos++
@@ -567,25 +741,21 @@ func (d *fastDec) open(p *fastPlan, t typeSet) bool {
 }
 
 // name reads a member name and the colon after it.
-func (d *fastDec) name() (raw []byte, s string, ok bool) {
+func (d *fastDec) name() (string, bool) {
 	d.space()
 	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-		return nil, "", false
+		return "", false
 	}
-	raw, s, ok = d.str()
+	s, _, ok := d.str()
 	if !ok {
-		return nil, "", false
+		return "", false
 	}
 	d.space()
 	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-		return nil, "", false
+		return "", false
 	}
 	d.pos++
-	if raw != nil {
-		// Member names are looked up, not kept: no allocation.
-		return raw, "", true
-	}
-	return []byte(s), s, true
+	return s, true
 }
 
 // next reads the comma or the closing bracket after an element; done
@@ -641,12 +811,12 @@ func (d *fastDec) object(p *fastPlan, dst reflect.Value) bool {
 	count := 0
 	if !d.empty('}') {
 		for {
-			raw, _, ok := d.name()
+			name, ok := d.name()
 			if !ok {
 				return false
 			}
-			m, known := p.members[string(raw)]
-			if !known || m.plan.chain[0].never {
+			m, ok := p.names.lookup(name)
+			if !ok || m.never {
 				return false // unknown member: the full path names it
 			}
 			if seenLarge != nil {
@@ -692,28 +862,28 @@ func (d *fastDec) object(p *fastPlan, dst reflect.Value) bool {
 func (d *fastDec) mapMembers(p *fastPlan, dst reflect.Value) bool {
 	t := p.typ
 	m := reflect.MakeMap(t)
+	// One key and one value serve every member: SetMapIndex copies them.
+	key := reflect.New(t.Key()).Elem()
+	ev := reflect.New(t.Elem()).Elem()
 	if !d.empty('}') {
 		for {
-			raw, s, ok := d.name()
+			s, ok := d.name()
 			if !ok {
 				return false
-			}
-			if s == "" {
-				s = string(raw)
 			}
 			for _, n := range p.keys {
 				if n.never || !n.acceptsString(s) {
 					return false
 				}
 			}
-			key := reflect.ValueOf(s).Convert(t.Key())
+			key.SetString(s)
 			if m.MapIndex(key).IsValid() {
 				return false // duplicate member
 			}
 			if m.Len() >= d.lim.MaxMembers {
 				return false
 			}
-			ev := reflect.New(t.Elem()).Elem()
+			ev.SetZero()
 			if !d.value(p.elem, ev) {
 				return false
 			}
@@ -735,10 +905,14 @@ func (d *fastDec) array(p *fastPlan, dst reflect.Value) bool {
 	if !d.open(p, typeArray) || p.kind != kindSlice {
 		return false
 	}
-	// An addressable slice, so that it can grow in place.
-	s := reflect.New(p.typ).Elem()
-	s.Set(reflect.MakeSlice(p.typ, 0, 4))
+	// dst is addressable, so the slice grows in place. An empty array
+	// gives an empty slice that is not nil, as in encoding/json.
+	// Growing an addressable slice in place allocates only its array;
+	// reflect.MakeSlice would allocate its header too.
+	s := dst
+	s.Set(p.empty)
 	if !d.empty(']') {
+		s.Grow(p.firstCap)
 		for {
 			n := s.Len()
 			if n >= d.lim.MaxMembers {
@@ -770,13 +944,22 @@ func (d *fastDec) array(p *fastPlan, dst reflect.Value) bool {
 			return false
 		}
 	}
-	dst.Set(s)
 	return true
 }
 
 // uniqueText reports whether the items of a slice of strings (or of values
 // decoded from strings) are distinct, comparing their JSON text.
 func uniqueText(s reflect.Value) bool {
+	if s.Type().Elem().Kind() == reflect.String {
+		for i := 1; i < s.Len(); i++ {
+			for j := range i {
+				if s.Index(i).String() == s.Index(j).String() {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	texts := make([]string, s.Len())
 	for i := range texts {
 		v := s.Index(i)

@@ -39,7 +39,8 @@ type fastNode struct {
 	minLength   int             // -1 when absent
 	maxLength   int
 	pattern     *regexp.Regexp
-	format      func(any) bool
+	quick       *quickPattern     // pattern's quick matcher, or nil
+	format      func(string) bool // see stringFormat
 	hasMinimum  bool
 	minimum     bound
 	hasMaximum  bool
@@ -201,13 +202,14 @@ func (fc *fastCompiler) fillObject(n *fastNode, s map[string]any, base, loc stri
 		case "pattern":
 			p, _ := v.(string)
 			n.pattern, err = regexp.Compile(p)
+			n.quick = compileQuickPattern(p)
 		case "format":
 			name, _ := v.(string)
 			f, ok := fc.formats[name]
 			if !ok {
 				err = fmt.Errorf("unknown format %q", name)
 			}
-			n.format = f
+			n.format = stringFormat(name, f)
 		case "minimum":
 			n.hasMinimum = true
 			n.minimum, err = parseBound(v)
@@ -338,12 +340,22 @@ func (n *fastNode) acceptsString(s string) bool {
 		if n.maxLength >= 0 && len(s) > n.maxLength && utf8.RuneCountInString(s) > n.maxLength {
 			return false
 		}
-		if n.minLength >= 0 && (len(s) < n.minLength || utf8.RuneCountInString(s) < n.minLength) {
+		// A rune takes at most utf8.UTFMax bytes.
+		if n.minLength >= 0 && len(s)/utf8.UTFMax < n.minLength && utf8.RuneCountInString(s) < n.minLength {
 			return false
 		}
 	}
-	if n.pattern != nil && !n.pattern.MatchString(s) {
-		return false
+	if n.pattern != nil {
+		matched, sure := false, false
+		if n.quick != nil {
+			matched, sure = n.quick.match(s)
+		}
+		if !sure {
+			matched = n.pattern.MatchString(s)
+		}
+		if !matched {
+			return false
+		}
 	}
 	if n.format != nil && !n.format(s) {
 		return false

@@ -173,7 +173,7 @@ func (v *Validator) decode(shape Shape, data []byte) (any, complication.Findings
 	if p, ok := v.c.plans[shape]; ok && !v.slow && len(data) <= v.opts.MaxBytes {
 		rec := newRecord(shape)
 		if p.decode(data, v.limits(), rec) {
-			return rec, v.finish(v.rules(shape, rec), data)
+			return rec, v.finish(decodedLines(v.rules(shape, rec), data), data)
 		}
 		triedFast = true
 	}
