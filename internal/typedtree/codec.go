@@ -46,7 +46,7 @@ func (c *Codec) Decode(v any, ptr any) error {
 	if !ok {
 		return fmt.Errorf("typedtree: no decoder for %s", rv.Type().Elem())
 	}
-	return dec(v, rv.Elem())
+	return dec(new(decodeState), v, rv.Elem())
 }
 
 // Encode returns the tree of v, which must be of a root type or a

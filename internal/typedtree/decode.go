@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +15,14 @@ import (
 )
 
 // decoder fills dst, a settable value of its type, from a tree value.
-type decoder func(v any, dst reflect.Value) error
+type decoder func(st *decodeState, v any, dst reflect.Value) error
+
+// decodeState is one Decode call's scratch space.
+type decodeState struct {
+	// text holds the bytes given to an UnmarshalText method, which must
+	// copy them if it keeps them, so one buffer serves every call.
+	text []byte
+}
 
 var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
@@ -84,7 +92,7 @@ func (d *decoders) build(t reflect.Type) decoder {
 	}
 	// Recursive types find this indirection while their decoder is built.
 	var dec decoder
-	d.byType[t] = func(v any, dst reflect.Value) error { return dec(v, dst) }
+	d.byType[t] = func(st *decodeState, v any, dst reflect.Value) error { return dec(st, v, dst) }
 	dec = d.make(t)
 	d.byType[t] = dec
 	return dec
@@ -128,7 +136,7 @@ func (d *decoders) make(t reflect.Type) decoder {
 }
 
 // viaJSON re-encodes the tree value and lets encoding/json decode it.
-func (d *decoders) viaJSON(v any, dst reflect.Value) error {
+func (d *decoders) viaJSON(_ *decodeState, v any, dst reflect.Value) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return ErrMismatch
@@ -143,12 +151,13 @@ func (d *decoders) viaJSON(v any, dst reflect.Value) error {
 	return nil
 }
 
-func decodeText(v any, dst reflect.Value) error {
+func decodeText(st *decodeState, v any, dst reflect.Value) error {
 	switch s := v.(type) {
 	case nil:
 		return nil
 	case string:
-		if err := dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		st.text = append(st.text[:0], s...)
+		if err := dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(st.text); err != nil {
 			return ErrMismatch
 		}
 		return nil
@@ -156,7 +165,7 @@ func decodeText(v any, dst reflect.Value) error {
 	return ErrMismatch
 }
 
-func decodeString(v any, dst reflect.Value) error {
+func decodeString(_ *decodeState, v any, dst reflect.Value) error {
 	switch s := v.(type) {
 	case nil:
 		return nil
@@ -167,7 +176,7 @@ func decodeString(v any, dst reflect.Value) error {
 	return ErrMismatch
 }
 
-func decodeBool(v any, dst reflect.Value) error {
+func decodeBool(_ *decodeState, v any, dst reflect.Value) error {
 	switch b := v.(type) {
 	case nil:
 		return nil
@@ -178,7 +187,7 @@ func decodeBool(v any, dst reflect.Value) error {
 	return ErrMismatch
 }
 
-func decodeInt(v any, dst reflect.Value) error {
+func decodeInt(_ *decodeState, v any, dst reflect.Value) error {
 	switch n := v.(type) {
 	case nil:
 		return nil
@@ -193,7 +202,7 @@ func decodeInt(v any, dst reflect.Value) error {
 	return ErrMismatch
 }
 
-func decodeUint(v any, dst reflect.Value) error {
+func decodeUint(_ *decodeState, v any, dst reflect.Value) error {
 	switch n := v.(type) {
 	case nil:
 		return nil
@@ -208,7 +217,7 @@ func decodeUint(v any, dst reflect.Value) error {
 	return ErrMismatch
 }
 
-func decodeFloat(v any, dst reflect.Value) error {
+func decodeFloat(_ *decodeState, v any, dst reflect.Value) error {
 	switch n := v.(type) {
 	case nil:
 		return nil
@@ -225,7 +234,7 @@ func decodeFloat(v any, dst reflect.Value) error {
 
 func (d *decoders) pointer(t reflect.Type) decoder {
 	elem := d.build(t.Elem())
-	return func(v any, dst reflect.Value) error {
+	return func(st *decodeState, v any, dst reflect.Value) error {
 		if v == nil {
 			dst.SetZero()
 			return nil
@@ -233,13 +242,13 @@ func (d *decoders) pointer(t reflect.Type) decoder {
 		if dst.IsNil() {
 			dst.Set(reflect.New(t.Elem()))
 		}
-		return elem(v, dst.Elem())
+		return elem(st, v, dst.Elem())
 	}
 }
 
 func (d *decoders) slice(t reflect.Type) decoder {
 	elem := d.build(t.Elem())
-	return func(v any, dst reflect.Value) error {
+	return func(st *decodeState, v any, dst reflect.Value) error {
 		switch arr := v.(type) {
 		case nil:
 			dst.SetZero()
@@ -247,7 +256,7 @@ func (d *decoders) slice(t reflect.Type) decoder {
 		case []any:
 			s := reflect.MakeSlice(t, len(arr), len(arr))
 			for i, x := range arr {
-				if err := elem(x, s.Index(i)); err != nil {
+				if err := elem(st, x, s.Index(i)); err != nil {
 					return at(err, strconv.Itoa(i))
 				}
 			}
@@ -260,7 +269,7 @@ func (d *decoders) slice(t reflect.Type) decoder {
 
 func (d *decoders) stringMap(t reflect.Type) decoder {
 	elem := d.build(t.Elem())
-	return func(v any, dst reflect.Value) error {
+	return func(st *decodeState, v any, dst reflect.Value) error {
 		switch obj := v.(type) {
 		case nil:
 			dst.SetZero()
@@ -272,7 +281,7 @@ func (d *decoders) stringMap(t reflect.Type) decoder {
 			var first firstFailure
 			for k, x := range obj {
 				ev := reflect.New(t.Elem()).Elem()
-				if err := elem(x, ev); err != nil {
+				if err := elem(st, x, ev); err != nil {
 					first.keep(err, k)
 					continue
 				}
@@ -311,35 +320,45 @@ func (d *decoders) structure(t reflect.Type) decoder {
 		}
 		fields[name] = field{index: i, dec: d.build(f.Type)}
 	}
+	// Members are looked up field by field: cheaper than ranging over
+	// the object, and the order cannot matter, since each member fills
+	// its own field.
+	type named struct {
+		name string
+		field
+	}
+	list := make([]named, 0, len(fields))
+	for name, f := range fields {
+		list = append(list, named{name, f})
+	}
+	slices.SortFunc(list, func(a, b named) int { return a.index - b.index })
 	strict := d.strict
-	return func(v any, dst reflect.Value) error {
+	return func(st *decodeState, v any, dst reflect.Value) error {
 		switch obj := v.(type) {
 		case nil:
 			return nil
 		case map[string]any:
-			if strict {
-				for k := range obj {
-					if _, ok := fields[k]; !ok {
-						// The pointer stops at the object: the name
-						// could be an identifier.
-						return &Error{}
-					}
-				}
-			}
 			var first firstFailure
-			for k, x := range obj {
-				f, ok := fields[k]
+			found := 0
+			for i := range list {
+				f := &list[i]
+				x, ok := obj[f.name]
 				if !ok {
-					// encoding/json would also try a case-insensitive
-					// match. Trees come from documents the schemas have
-					// checked, which reject any member that is not an
-					// exact field name, or from Encode, which writes
-					// exact names only.
 					continue
 				}
-				if err := f.dec(x, dst.Field(f.index)); err != nil {
-					first.keep(err, k)
+				found++
+				if err := f.dec(st, x, dst.Field(f.index)); err != nil {
+					first.keep(err, f.name)
 				}
+			}
+			if strict && found < len(obj) {
+				// A member the type does not define. The pointer stops
+				// at the object: the name could be an identifier.
+				// encoding/json would also try a case-insensitive match;
+				// trees come from documents the schemas have checked,
+				// which reject any member that is not an exact field
+				// name, or from Encode, which writes exact names only.
+				return &Error{}
 			}
 			return first.err
 		}
