@@ -10,7 +10,7 @@ import (
 	"github.com/openaesthetics/casebook/internal/jsonscan"
 )
 
-// TestDecodedLinesMatchLineOf compares decodedLineOf with lineOf on every
+// TestDecodedLinesMatchLineOf compares jsonscan.LineOfValid with jsonscan.Line on every
 // pointer into documents the fast decoder accepts, and on pointers to
 // members and elements that are not there.
 func TestDecodedLinesMatchLineOf(t *testing.T) {
@@ -56,7 +56,7 @@ func TestDecodedLinesMatchLineOf(t *testing.T) {
 		}
 		walk("", doc)
 		for _, ptr := range ptrs {
-			require.Equal(t, lineOf(data, ptr), decodedLineOf(data, ptr), "%q", ptr)
+			require.Equal(t, lineOf(data, ptr, jsonscan.Line), lineOf(data, ptr, jsonscan.LineOfValid), "%q", ptr)
 			checked++
 		}
 	}

@@ -270,7 +270,7 @@ func (v *Validator) finish(fs complication.Findings, data []byte) complication.F
 	if data != nil {
 		for i := range fs {
 			if fs[i].Line == 0 {
-				fs[i].Line = lineOf(data, fs[i].Pointer)
+				fs[i].Line = lineOf(data, fs[i].Pointer, jsonscan.Line)
 			}
 		}
 	}
@@ -286,10 +286,12 @@ func (v *Validator) finish(fs complication.Findings, data []byte) complication.F
 }
 
 // lineOf returns the line of the value at ptr or, for an absent member, of
-// the nearest enclosing value that exists.
-func lineOf(data []byte, ptr string) int {
+// the nearest enclosing value that exists, finding lines with line:
+// jsonscan.Line, or jsonscan.LineOfValid for a document known to be
+// well-formed.
+func lineOf(data []byte, ptr string, line func(data []byte, ptr string) int) int {
 	for {
-		if l := jsonscan.Line(data, ptr); l > 0 {
+		if l := line(data, ptr); l > 0 {
 			return l
 		}
 		if ptr == "" {

@@ -356,6 +356,11 @@ func FuzzLine(f *testing.F) {
 			}
 			return
 		}
+		if jsonscan.Line(data, "") != 0 {
+			if got, want := jsonscan.LineOfValid(data, ptr), jsonscan.Line(data, ptr); got != want {
+				t.Fatalf("LineOfValid(%q, %q) = %d, Line says %d", data, ptr, got, want)
+			}
+		}
 		want := valueLines(t, data)
 		n := 0
 		walk(doc, "", func(p string) {
@@ -366,6 +371,9 @@ func FuzzLine(f *testing.F) {
 			}
 			if got := jsonscan.Line(data, p); got != w {
 				t.Fatalf("Line(%q, %q) = %d, want %d", data, p, got, w)
+			}
+			if got := jsonscan.LineOfValid(data, p); got != w {
+				t.Fatalf("LineOfValid(%q, %q) = %d, want %d", data, p, got, w)
 			}
 		})
 		if n != len(want) {

@@ -119,19 +119,29 @@ func Line(data []byte, ptr string) int {
 		return 0
 	}
 	p := getParser(data, lineLimits)
-	line := p.line(toks)
-	putParser(p)
-	return line
-}
-
-// line returns the line of the value at the pointer whose tokens are toks,
-// or 0.
-func (p *parser) line(toks []string) int {
+	defer putParser(p)
 	if _, ok := p.document(); !ok {
 		return 0
 	}
-	// data is now known to be well-formed, which lets the walk below
-	// skip values without checking them.
+	return p.line(toks)
+}
+
+// LineOfValid is Line for data known to be a document Parse accepts, such
+// as one a validator has just decoded: it walks to the value without
+// checking data again. For any other data its result is meaningless.
+func LineOfValid(data []byte, ptr string) int {
+	toks, err := Tokens(ptr)
+	if err != nil {
+		return 0
+	}
+	p := getParser(data, lineLimits)
+	defer putParser(p)
+	return p.line(toks)
+}
+
+// line walks well-formed data to the value at toks and returns its line,
+// or 0 if there is no such value.
+func (p *parser) line(toks []string) int {
 	p.pos = 0
 	p.skipSpace()
 	for _, tok := range toks {
@@ -143,9 +153,9 @@ func (p *parser) line(toks []string) int {
 	return line
 }
 
-// enter moves p.pos from the start of a container value to the start of
-// its member or element named by tok, reporting whether there is one.
-// p.data must be well-formed.
+// enter moves from the start of a container to the start of its member
+// or element named by tok, reporting whether there is one. data must be
+// well-formed.
 func (p *parser) enter(tok string) bool {
 	d := p.data
 	switch d[p.pos] {
@@ -156,11 +166,11 @@ func (p *parser) enter(tok string) bool {
 			if d[p.pos] == '}' {
 				return false
 			}
-			key, _ := p.str() // cannot fail: d is well-formed
+			match := p.memberIs(tok)
 			p.skipSpace()
 			p.pos++ // ':'
 			p.skipSpace()
-			if key == tok {
+			if match {
 				return true
 			}
 			p.skipValue()
@@ -191,6 +201,29 @@ func (p *parser) enter(tok string) bool {
 		}
 	}
 	return false // a scalar has no members
+}
+
+// memberIs moves past the member name at p.pos, in well-formed data, and
+// reports whether it is tok. A name without escapes is compared as it
+// stands, with nothing copied.
+func (p *parser) memberIs(tok string) bool {
+	d := p.data
+	q := p.pos
+	i := q + 1
+	escaped := false
+	for d[i] != '"' {
+		if d[i] == '\\' {
+			escaped = true
+			i++
+		}
+		i++
+	}
+	p.pos = i + 1
+	if !escaped {
+		return string(d[q+1:i]) == tok
+	}
+	name, err := Parse(d[q:i+1], Limits{MaxStringLen: math.MaxInt})
+	return err == nil && name == tok
 }
 
 // arrayIndex parses an RFC 6901 array index: "0" or a decimal number

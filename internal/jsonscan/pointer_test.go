@@ -170,6 +170,7 @@ func TestRFC6901Examples(t *testing.T) {
 			assert.Equal(t, tc.want, got, tc.ptr)
 		}
 		assert.Equal(t, tc.line, jsonscan.Line([]byte(rfc6901), tc.ptr), "Line(%q)", tc.ptr)
+		assert.Equal(t, tc.line, jsonscan.LineOfValid([]byte(rfc6901), tc.ptr), "LineOfValid(%q)", tc.ptr)
 	}
 }
 
@@ -241,6 +242,7 @@ func TestLine(t *testing.T) {
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, jsonscan.Line(data, tc.ptr), "Line(%q)", tc.ptr)
+		assert.Equal(t, tc.want, jsonscan.LineOfValid(data, tc.ptr), "LineOfValid(%q)", tc.ptr)
 	}
 }
 
