@@ -88,6 +88,9 @@ func Normalize(s string) *Normalized {
 // normalizeInto is Normalize writing into n, whose slices it reuses, and
 // building the copy in out, which it returns for reuse.
 func normalizeInto(n *Normalized, s string, out []byte) []byte {
+	if isASCII(s) {
+		return normalizeASCIIInto(n, s, out)
+	}
 	n.orig = s
 	n.start, n.end = n.start[:0], n.end[:0]
 	out = out[:0]
@@ -151,6 +154,47 @@ func normalizeInto(n *Normalized, s string, out []byte) []byte {
 	return out
 }
 
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeASCIIInto is normalizeInto for text that is all ASCII, most of
+// what a record holds. Every byte is then a cluster of its own that
+// asciiFold maps to one byte, so the general loop's emit would be called
+// with from = i, to = i+1 and whole set for each byte i; this loop does
+// what that call does, without the call and without decoding clusters.
+func normalizeASCIIInto(n *Normalized, s string, out []byte) []byte {
+	n.orig = s
+	out = slices.Grow(out[:0], len(s))
+	start, end := slices.Grow(n.start[:0], len(s)), slices.Grow(n.end[:0], len(s))
+	brk := slices.Grow(n.brk[:0], len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		b := asciiFold[c]
+		lineBreak := c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		if b == ' ' && len(out) > 0 && out[len(out)-1] == ' ' {
+			// A space absorbed into the run before it, which now ends
+			// here and stands only for line breaks if this one does too.
+			end[len(end)-1] = i + 1
+			brk[len(brk)-1] = brk[len(brk)-1] && lineBreak
+			continue
+		}
+		out = append(out, b)
+		start = append(start, i)
+		end = append(end, i+1)
+		brk = append(brk, b == ' ' && lineBreak)
+	}
+	n.Text = string(out)
+	n.start, n.end, n.brk = start, end, brk
+	return out
+}
+
 // normText returns Normalize(s).Text. Text that is all ASCII, the usual
 // case, needs no offset map and takes a short cut.
 func normText(s string) string {
@@ -190,6 +234,11 @@ func (n *Normalized) joinedInto(j *Normalized, b []byte) (*Normalized, []byte) {
 	isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
 	isSep := func(b byte) bool { return b == '/' || b == '.' || b == '-' }
 	isLetter := func(b byte) bool { return b >= 'a' && b <= 'z' }
+	// Only a space that stands for line breaks can go; most texts have
+	// none, and need no closer look.
+	if !slices.Contains(n.brk, true) {
+		return nil, b
+	}
 	t := n.Text
 	splits := func(r int) bool {
 		if !n.brk[r] || r == 0 || r+1 >= len(t) {
