@@ -168,30 +168,36 @@ func isASCII(s string) bool {
 // what a record holds. Every byte is then a cluster of its own that
 // asciiFold maps to one byte, so the general loop's emit would be called
 // with from = i, to = i+1 and whole set for each byte i; this loop does
-// what that call does, without the call and without decoding clusters.
+// what that call does, without the call and without decoding clusters,
+// writing each slice by index into room made for the whole text.
 func normalizeASCIIInto(n *Normalized, s string, out []byte) []byte {
 	n.orig = s
-	out = slices.Grow(out[:0], len(s))
-	start, end := slices.Grow(n.start[:0], len(s)), slices.Grow(n.end[:0], len(s))
-	brk := slices.Grow(n.brk[:0], len(s))
+	out = slices.Grow(out[:0], len(s))[:len(s)]
+	start, end := slices.Grow(n.start[:0], len(s))[:len(s)], slices.Grow(n.end[:0], len(s))[:len(s)]
+	brk := slices.Grow(n.brk[:0], len(s))[:len(s)]
+	k := 0 // bytes of the copy written
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		b := asciiFold[c]
 		lineBreak := c == '\n' || c == '\r' || c == '\v' || c == '\f'
-		if b == ' ' && len(out) > 0 && out[len(out)-1] == ' ' {
+		if b == ' ' && k > 0 && out[k-1] == ' ' {
 			// A space absorbed into the run before it, which now ends
 			// here and stands only for line breaks if this one does too.
-			end[len(end)-1] = i + 1
-			brk[len(brk)-1] = brk[len(brk)-1] && lineBreak
+			end[k-1] = i + 1
+			brk[k-1] = brk[k-1] && lineBreak
 			continue
 		}
-		out = append(out, b)
-		start = append(start, i)
-		end = append(end, i+1)
-		brk = append(brk, b == ' ' && lineBreak)
+		out[k], start[k], end[k], brk[k] = b, i, i+1, b == ' ' && lineBreak
+		k++
 	}
-	n.Text = string(out)
-	n.start, n.end, n.brk = start, end, brk
+	out, n.start, n.end, n.brk = out[:k], start[:k], end[:k], brk[:k]
+	// Text that needs no change, such as a lower-case code, is its own
+	// copy.
+	if string(out) == s {
+		n.Text = s
+	} else {
+		n.Text = string(out)
+	}
 	return out
 }
 
