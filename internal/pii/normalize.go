@@ -88,8 +88,8 @@ func Normalize(s string) *Normalized {
 // normalizeInto is Normalize writing into n, whose slices it reuses, and
 // building the copy in out, which it returns for reuse.
 func normalizeInto(n *Normalized, s string, out []byte) []byte {
-	if isASCII(s) {
-		return normalizeASCIIInto(n, s, out)
+	if out, ok := normalizeASCIIInto(n, s, out); ok {
+		return out
 	}
 	n.orig = s
 	n.start, n.end = n.start[:0], n.end[:0]
@@ -154,30 +154,25 @@ func normalizeInto(n *Normalized, s string, out []byte) []byte {
 	return out
 }
 
-// isASCII reports whether s holds only ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // normalizeASCIIInto is normalizeInto for text that is all ASCII, most of
 // what a record holds. Every byte is then a cluster of its own that
 // asciiFold maps to one byte, so the general loop's emit would be called
 // with from = i, to = i+1 and whole set for each byte i; this loop does
 // what that call does, without the call and without decoding clusters,
-// writing each slice by index into room made for the whole text.
-func normalizeASCIIInto(n *Normalized, s string, out []byte) []byte {
-	n.orig = s
+// writing each slice by index into room made for the whole text. At the
+// first byte that is not ASCII it stops and reports false, leaving the
+// text to the general loop, which starts afresh.
+func normalizeASCIIInto(n *Normalized, s string, out []byte) ([]byte, bool) {
 	out = slices.Grow(out[:0], len(s))[:len(s)]
 	start, end := slices.Grow(n.start[:0], len(s))[:len(s)], slices.Grow(n.end[:0], len(s))[:len(s)]
 	brk := slices.Grow(n.brk[:0], len(s))[:len(s)]
 	k := 0 // bytes of the copy written
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			n.start, n.end, n.brk = start[:0], end[:0], brk[:0]
+			return out[:0], false
+		}
 		b := asciiFold[c]
 		lineBreak := c == '\n' || c == '\r' || c == '\v' || c == '\f'
 		if b == ' ' && k > 0 && out[k-1] == ' ' {
@@ -190,6 +185,7 @@ func normalizeASCIIInto(n *Normalized, s string, out []byte) []byte {
 		out[k], start[k], end[k], brk[k] = b, i, i+1, b == ' ' && lineBreak
 		k++
 	}
+	n.orig = s
 	out, n.start, n.end, n.brk = out[:k], start[:k], end[:k], brk[:k]
 	// Text that needs no change, such as a lower-case code, is its own
 	// copy.
@@ -198,7 +194,7 @@ func normalizeASCIIInto(n *Normalized, s string, out []byte) []byte {
 	} else {
 		n.Text = string(out)
 	}
-	return out
+	return out, true
 }
 
 // normText returns Normalize(s).Text. Text that is all ASCII, the usual
