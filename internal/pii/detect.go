@@ -65,9 +65,10 @@ func scanText(text string, m *Matcher, detect bool) []Span {
 	sc := scratchPool.Get().(*scratch)
 	sc.out = normalizeInto(&sc.n, text, sc.out)
 	out := scanWith(&sc.n, m, detect, sc)
-	// Drop every reference to the text, keeping only the buffers.
-	sc.n = Normalized{start: sc.n.start[:0], end: sc.n.end[:0], brk: sc.n.brk[:0]}
-	sc.j = Normalized{start: sc.j.start[:0], end: sc.j.end[:0], brk: sc.j.brk[:0]}
+	// Drop the references to the text and its copies, keeping the
+	// buffers; the next scan resets their lengths before it reads them.
+	sc.n.Text, sc.n.orig = "", ""
+	sc.j.Text, sc.j.orig = "", ""
 	sc.a, sc.ja = analysis{}, analysis{}
 	scratchPool.Put(sc)
 	return out

@@ -76,7 +76,7 @@ var (
 	patURLScheme = newPattern(reURLScheme, "hw", func(w string, i int) bool {
 		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
 			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
-	}).withoutSpaces()
+	}).withoutSpaces().matchedBy(matchURLScheme)
 	// A bare URL is a chain of domain labels, each a whole run of label
 	// characters ending in a dot, and then a top-level domain followed by
 	// a word boundary. The chain is fixed by where the dots are, so it is
@@ -99,7 +99,7 @@ var (
 	}).withoutSpaces()
 	patHandle = newPattern(reHandle, "@", func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
-	}).bounded(40)
+	}).bounded(40).matchedBy(matchHandle)
 	patHandleCtx = newPattern(reHandleCtx, firstBytes(handlePlatformList), func(w string, i int) bool {
 		return wordStart(w, i) && hasAnyPrefix(w[i:], handlePlatformList)
 	}).bounded(80)

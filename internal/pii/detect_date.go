@@ -45,12 +45,12 @@ var (
 	patDateNumeric = newPattern(reDateNumeric, digitBytes, func(w string, i int) bool {
 		e := runEnd(w, i, isDigit)
 		return e-i <= 2 && wordStart(w, i) && dateSepDigit(w, e)
-	}).bounded(32)
+	}).bounded(32).matchedBy(matchDateNumeric)
 	// Exactly four digits, then a separator and a digit.
 	patDateISO = newPattern(reDateISO, digitBytes, func(w string, i int) bool {
 		e := runEnd(w, i, isDigit)
 		return e-i == 4 && wordStart(w, i) && dateSepDigit(w, e)
-	}).bounded(32)
+	}).bounded(32).matchedBy(matchDateISO)
 	// One or two digits, then the month name, at most six bytes on: an
 	// ordinal, " of" and a separator are all that can come between.
 	patDateDMY = newPattern(reDateDMY, digitBytes, func(w string, i int) bool {

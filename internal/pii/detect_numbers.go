@@ -3,6 +3,7 @@ package pii
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // digitGroup is a maximal run of ASCII digits in the matching copy.
@@ -35,6 +36,10 @@ func isAlnumAt(t string, i int) bool {
 	if i < 0 || i >= len(t) {
 		return false
 	}
+	// An ASCII byte, as nearly every one is, is its own character.
+	if c := t[i]; c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
 	_, word, _ := wordRuneAt(t, i)
 	return word
 }
@@ -46,6 +51,9 @@ func isAlnumBefore(t string, i int) bool {
 		return false
 	}
 	j := i - 1
+	if c := t[j]; c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
 	for j > 0 && t[j]&0xC0 == 0x80 {
 		j--
 	}

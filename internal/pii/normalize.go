@@ -88,6 +88,9 @@ func Normalize(s string) *Normalized {
 // normalizeInto is Normalize writing into n, whose slices it reuses, and
 // building the copy in out, which it returns for reuse.
 func normalizeInto(n *Normalized, s string, out []byte) []byte {
+	if out, ok := normalizeASCIIInto(n, s, out); ok {
+		return out
+	}
 	n.orig = s
 	n.start, n.end = n.start[:0], n.end[:0]
 	out = out[:0]
@@ -151,6 +154,49 @@ func normalizeInto(n *Normalized, s string, out []byte) []byte {
 	return out
 }
 
+// normalizeASCIIInto is normalizeInto for text that is all ASCII, most of
+// what a record holds. Every byte is then a cluster of its own that
+// asciiFold maps to one byte, so the general loop's emit would be called
+// with from = i, to = i+1 and whole set for each byte i; this loop does
+// what that call does, without the call and without decoding clusters,
+// writing each slice by index into room made for the whole text. At the
+// first byte that is not ASCII it stops and reports false, leaving the
+// text to the general loop, which starts afresh.
+func normalizeASCIIInto(n *Normalized, s string, out []byte) ([]byte, bool) {
+	out = slices.Grow(out[:0], len(s))[:len(s)]
+	start, end := slices.Grow(n.start[:0], len(s))[:len(s)], slices.Grow(n.end[:0], len(s))[:len(s)]
+	brk := slices.Grow(n.brk[:0], len(s))[:len(s)]
+	k := 0 // bytes of the copy written
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			n.start, n.end, n.brk = start[:0], end[:0], brk[:0]
+			return out[:0], false
+		}
+		b := asciiFold[c]
+		lineBreak := c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		if b == ' ' && k > 0 && out[k-1] == ' ' {
+			// A space absorbed into the run before it, which now ends
+			// here and stands only for line breaks if this one does too.
+			end[k-1] = i + 1
+			brk[k-1] = brk[k-1] && lineBreak
+			continue
+		}
+		out[k], start[k], end[k], brk[k] = b, i, i+1, b == ' ' && lineBreak
+		k++
+	}
+	n.orig = s
+	out, n.start, n.end, n.brk = out[:k], start[:k], end[:k], brk[:k]
+	// Text that needs no change, such as a lower-case code, is its own
+	// copy.
+	if string(out) == s {
+		n.Text = s
+	} else {
+		n.Text = string(out)
+	}
+	return out, true
+}
+
 // normText returns Normalize(s).Text. Text that is all ASCII, the usual
 // case, needs no offset map and takes a short cut.
 func normText(s string) string {
@@ -190,6 +236,11 @@ func (n *Normalized) joinedInto(j *Normalized, b []byte) (*Normalized, []byte) {
 	isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
 	isSep := func(b byte) bool { return b == '/' || b == '.' || b == '-' }
 	isLetter := func(b byte) bool { return b >= 'a' && b <= 'z' }
+	// Only a space that stands for line breaks can go; most texts have
+	// none, and need no closer look.
+	if !slices.Contains(n.brk, true) {
+		return nil, b
+	}
 	t := n.Text
 	splits := func(r int) bool {
 		if !n.brk[r] || r == 0 || r+1 >= len(t) {

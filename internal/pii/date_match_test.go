@@ -1,0 +1,76 @@
+package pii
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// dateMatchers pairs each hand-written date matcher with the anchored
+// expression it stands for.
+func dateMatchers() map[string]struct {
+	match func(string) []int
+	p     *pattern
+} {
+	return map[string]struct {
+		match func(string) []int
+		p     *pattern
+	}{
+		"numeric": {matchDateNumeric, patDateNumeric},
+		"iso":     {matchDateISO, patDateISO},
+	}
+}
+
+// checkDateMatchers fails t if a hand-written date matcher and its
+// expression report different matches on text.
+func checkDateMatchers(t *testing.T, text string) {
+	t.Helper()
+	for name, d := range dateMatchers() {
+		if got, want := d.match(text), d.p.anchored.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q: got %v, want %v", name, text, got, want)
+		}
+	}
+}
+
+// dateAlphabet holds the bytes the date expressions look at, and others
+// next to them: digits, separators, spaces, word and non-word characters
+// and a byte of a multi-byte character.
+const dateAlphabet = "0123456789/.- -/ a_Z,:\xc3\xa9"
+
+// TestDateMatchersMatchRegexp checks the matchers on every tail of the
+// oracle texts' matching copies that starts with a digit, on their
+// mutations, and on random strings over the bytes dates are made of.
+func TestDateMatchersMatchRegexp(t *testing.T) {
+	texts := oracleTexts(t)
+	r := rand.New(rand.NewPCG(41, 42))
+	check := func(s string) {
+		n := Normalize(s).Text
+		for i := 0; i < len(n); i++ {
+			if isDigit(n[i]) {
+				checkDateMatchers(t, n[i:min(len(n), i+40)])
+			}
+		}
+	}
+	for _, s := range texts {
+		check(s)
+	}
+	for range scaled(20000) {
+		check(mutate(r, pick(r, texts)))
+	}
+	for range scaled(200000) {
+		b := make([]byte, 1+r.IntN(16))
+		for k := range b {
+			b[k] = dateAlphabet[r.IntN(len(dateAlphabet))]
+		}
+		checkDateMatchers(t, string(b))
+	}
+}
+
+// FuzzDateMatchers checks the matchers against their expressions on
+// arbitrary text.
+func FuzzDateMatchers(f *testing.F) {
+	for _, s := range []string{"14/05/2024", "2024-05-03", "1.2.99", "3 4 1990", "12/ 3- 2024x", "2024 1 2", "1/2/345"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkDateMatchers(t, s) })
+}
