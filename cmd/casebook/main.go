@@ -48,11 +48,12 @@ func main() {
 
 // gcPercent is the garbage collector's target when GOGC is not set. The
 // commands stream: their live heap is a few MiB whatever the input size,
-// and Go's default of 100 collects it every few MiB allocated, which cost
-// about a fifth of the CPU of de-identification. 400 collects a quarter
-// as often for about 20 MiB more peak RSS, still flat in the input size
+// and Go's default of 100 collects it every few MiB allocated. On 40,000
+// reports de-identified with 2 workers, 200 cut CPU time by about 13% for
+// 10 MiB more peak RSS (43 MiB); 400 saved 21% but doubled the RSS, too
+// close to the 100 MB budget for records with long narratives
 // (BENCHMARKS.md).
-const gcPercent = 400
+const gcPercent = 200
 
 // tuneGC applies gcPercent unless the user chose with GOGC.
 func tuneGC(getenv func(string) string) {
