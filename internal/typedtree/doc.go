@@ -11,6 +11,9 @@
 //	Decode(t)  equals  json.Unmarshal(json.Marshal(t))
 //
 // without the bytes in between. The tests hold both to those equations.
+// One deliberate difference: Decode parses a time.Time from the decoded
+// string, where time.Time.UnmarshalJSON reads the raw JSON text and so
+// refuses a date-time written with escapes such as \u002B.
 // The validator fills typed records from the tree it has already parsed,
 // and the anonymiser, which applies its policy to a tree, converts each
 // record in and out.
