@@ -14,6 +14,7 @@
 // One deliberate difference: Decode parses a time.Time from the decoded
 // string, where time.Time.UnmarshalJSON reads the raw JSON text and so
 // refuses a date-time written with escapes such as \u002B.
+//
 // The validator fills typed records from the tree it has already parsed,
 // and the anonymiser, which applies its policy to a tree, converts each
 // record in and out.
