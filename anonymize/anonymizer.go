@@ -1,16 +1,11 @@
 package anonymize
 
 import (
-	"encoding/json"
 	"errors"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
-
-	"github.com/google/uuid"
 
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/internal/pii"
@@ -28,8 +23,9 @@ type Anonymizer struct {
 	report    shape
 	complaint shape
 	dates     complication.DateHandling
-	// trees converts records to the trees the policy is applied to and
-	// back, refusing on the way back any member the record types lack.
+	// trees knows the record types' members as encoding/json writes
+	// them, for the plans; k-anonymity converts records to trees and back
+	// with it.
 	trees *typedtree.Codec
 
 	mu    sync.Mutex
@@ -45,9 +41,11 @@ type shape struct {
 	// walking a record looks each pattern up once and allocates nothing.
 	info map[string]*patternInfo
 	// dropped names the record's top-level members the policy drops
-	// whole: the tree holds nil for them, since nothing reads what a
-	// dropped member held.
+	// whole: they are not copied, since nothing reads what a dropped
+	// member held.
 	dropped map[string]bool
+	// plan is the compiled walk of the record type.
+	plan *valuePlan
 }
 
 // patternInfo is what one field pattern's rule and field say.
@@ -89,14 +87,6 @@ func newShape(rules []Rule, fields []complication.Field) shape {
 	return s
 }
 
-// lookup returns the information on pattern parent + "/" + name, or nil
-// when the pattern has neither a rule nor a field. buf is scratch space.
-func (s *shape) lookup(buf *[]byte, parent, name string) *patternInfo {
-	b := append(append(append((*buf)[:0], parent...), '/'), name...)
-	*buf = b
-	return s.info[string(b)]
-}
-
 // New returns an Anonymizer for the policy and key. It checks the policy
 // against every field of the published record shapes and fails closed: a
 // field without a rule, or an action its privacy class forbids (such as
@@ -121,6 +111,12 @@ func New(p *Policy, key Key) (*Anonymizer, error) {
 		report: newShape(c.Reports, reports), complaint: newShape(c.Complaints, complaints),
 		trees: typedtree.New(typedtree.Options{DisallowUnknown: true},
 			reflect.TypeFor[complication.Report](), reflect.TypeFor[complication.Complaint]())}
+	if a.report.plan, err = compilePlan(&a.report, a.trees, reflect.TypeFor[complication.Report](), ""); err != nil {
+		return nil, err
+	}
+	if a.complaint.plan, err = compilePlan(&a.complaint, a.trees, reflect.TypeFor[complication.Complaint](), ""); err != nil {
+		return nil, err
+	}
 	a.dates = complication.DateHandlingKept
 	for _, sh := range []shape{a.report, a.complaint} {
 		for _, r := range sh.rules {
@@ -221,22 +217,9 @@ type run struct {
 	st     stats
 	offset int
 	text   *textRedactor
-	// buf builds patterns for lookup; names holds the sorted member
-	// names of the objects being walked, innermost last.
-	buf   []byte
-	names []string
-}
-
-// sortedNames pushes the member names of obj, sorted, onto e.names and
-// returns their range there. The caller pops them with e.names =
-// e.names[:from].
-func (e *run) sortedNames(obj map[string]any) (from, to int) {
-	from = len(e.names)
-	for k := range obj {
-		e.names = append(e.names, k)
-	}
-	slices.Sort(e.names[from:])
-	return from, len(e.names)
+	// present holds, for the structs being walked (innermost last),
+	// which members were present when the walk reached them.
+	present []bool
 }
 
 func (a *Anonymizer) newRun(sh *shape, known pii.Known) (*run, *pii.Matcher) {
@@ -254,21 +237,19 @@ func (a *Anonymizer) anonymizeReport(r *complication.Report) (*complication.Repo
 		return nil, stats{}, ErrAlreadyDeidentified
 	}
 	e, matcher := a.newRun(&a.report, knownFrom(r.Identity))
-	tree, err := toTree(a.trees, r, a.report.dropped)
-	if err != nil {
+	out := new(complication.Report)
+	rv := reflect.ValueOf(out).Elem()
+	if err := copyRecord(rv, reflect.ValueOf(r).Elem(), a.report.plan, a.report.dropped); err != nil {
 		return nil, e.st, err
 	}
 	id := r.Identity
 	if id == nil {
 		id = &complication.Identity{}
 	}
-	e.pseudonyms(tree, id.Patient, id.Practitioner, id.Clinic, r.Patient.Pseudonym, "report:"+r.ID.String(), []string{"patient", "pseudonym"})
-	e.deriveReport(r, tree)
-	if err := e.finish(tree, matcher); err != nil {
-		return nil, e.st, err
-	}
-	out := new(complication.Report)
-	if err := fromTree(a.trees, tree, out); err != nil {
+	patient := e.pseudonyms(id.Patient, id.Practitioner, id.Clinic, r.Patient.Pseudonym, "report:"+r.ID.String(), &out.Practitioner, &out.Setting)
+	out.Patient.Pseudonym = patient
+	e.deriveReport(r, &out.Patient)
+	if err := e.finish(rv, &out.Deidentification, matcher); err != nil {
 		return nil, e.st, err
 	}
 	if out.Identity != nil {
@@ -289,20 +270,17 @@ func (a *Anonymizer) anonymizeComplaint(c *complication.Complaint) (*complicatio
 		id = &complication.ComplaintIdentity{}
 	}
 	e, matcher := a.newRun(&a.complaint, knownFromComplaint(id))
-	tree, err := toTree(a.trees, c, a.complaint.dropped)
-	if err != nil {
+	out := new(complication.Complaint)
+	rv := reflect.ValueOf(out).Elem()
+	if err := copyRecord(rv, reflect.ValueOf(c).Elem(), a.complaint.plan, a.complaint.dropped); err != nil {
 		return nil, e.st, err
 	}
 	patient := id.Patient
 	if patient == nil && c.ComplainantRole == complication.ComplainantRolePatient {
 		patient = id.Complainant
 	}
-	e.pseudonyms(tree, patient, id.Practitioner, id.Clinic, c.PatientPseudonym, "complaint:"+c.ID.String(), []string{"patient_pseudonym"})
-	if err := e.finish(tree, matcher); err != nil {
-		return nil, e.st, err
-	}
-	out := new(complication.Complaint)
-	if err := fromTree(a.trees, tree, out); err != nil {
+	out.PatientPseudonym = e.pseudonyms(patient, id.Practitioner, id.Clinic, c.PatientPseudonym, "complaint:"+c.ID.String(), &out.Practitioner, &out.Setting)
+	if err := e.finish(rv, &out.Deidentification, matcher); err != nil {
 		return nil, e.st, err
 	}
 	if out.Identity != nil {
@@ -313,30 +291,38 @@ func (a *Anonymizer) anonymizeComplaint(c *complication.Complaint) (*complicatio
 
 // finish applies the rules, adds the deidentification block and runs the
 // leak gate.
-func (e *run) finish(tree map[string]any, matcher *pii.Matcher) error {
-	if err := e.object(tree, ""); err != nil {
+// rec is the record's copy; deid is where its deidentification block goes.
+func (e *run) finish(rec reflect.Value, deid **complication.Deidentification, matcher *pii.Matcher) error {
+	if err := e.object(rec, e.sh.plan); err != nil {
 		return err
 	}
 	a := e.a
-	tree["deidentification"] = map[string]any{
-		"policy_id":      a.policy.ID,
-		"policy_version": a.policy.Version,
-		"policy_hash":    a.hash,
-		"key_id":         a.key.ID(),
-		"dates":          string(a.dates),
+	*deid = &complication.Deidentification{
+		PolicyID:      a.policy.ID,
+		PolicyVersion: a.policy.Version,
+		PolicyHash:    a.hash,
+		KeyID:         a.key.ID(),
+		Dates:         a.dates,
 	}
 	g := &gate{sh: e.sh, m: matcher, mode: a.policy.Text, done: e.text}
-	return g.walk(tree)
+	if err := g.walk(rec, e.sh.plan); err != nil {
+		return err
+	}
+	if g.badRead {
+		return errDecode
+	}
+	return nil
 }
 
 // pseudonyms computes the patient, practitioner and clinic pseudonyms and
-// the patient's date offset, and writes the pseudonyms into the tree
-// before the rules run (the rules then decide what of them to keep).
-// patientPath is the pseudonym's path in the record; clinicPseudonym is a
-// pseudonym the clinic assigned itself, and fallback names the record when
-// nothing identifies the patient.
-func (e *run) pseudonyms(tree map[string]any, patientID *complication.PersonIdentity, practitioner *complication.PractitionerIdentity,
-	clinicID *complication.ClinicIdentity, clinicPseudonym, fallback string, patientPath []string) {
+// the patient's date offset. It writes the practitioner's and the clinic's
+// into the record's copy before the rules run (the rules then decide what
+// of them to keep) and returns the patient's for the caller to place.
+// clinicPseudonym is a pseudonym the clinic assigned itself, and fallback
+// names the record when nothing identifies the patient.
+func (e *run) pseudonyms(patientID *complication.PersonIdentity, practitioner *complication.PractitionerIdentity,
+	clinicID *complication.ClinicIdentity, clinicPseudonym, fallback string,
+	practitionerOut **complication.Practitioner, settingOut **complication.Setting) string {
 	clinic, hasClinic := clinicKey(clinicID)
 	patient, ok := patientKey(patientID, clinic)
 	switch {
@@ -352,231 +338,47 @@ func (e *run) pseudonyms(tree map[string]any, patientID *complication.PersonIden
 	}
 	pseudonym := e.a.key.Pseudonym(DomainPatient, patient)
 	e.offset = e.a.key.offsetDays(pseudonym, e.a.policy.MaxShiftDays)
-	parent := tree
-	for _, name := range patientPath[:len(patientPath)-1] {
-		parent = child(parent, name)
-	}
-	parent[patientPath[len(patientPath)-1]] = pseudonym
 	if pk, ok := practitionerKey(practitioner); ok {
-		child(tree, "practitioner")["pseudonym"] = e.a.key.Pseudonym(DomainPractitioner, pk)
-	} else if p, ok := tree["practitioner"].(map[string]any); ok {
-		delete(p, "pseudonym")
+		if *practitionerOut == nil {
+			*practitionerOut = new(complication.Practitioner)
+		}
+		(*practitionerOut).Pseudonym = e.a.key.Pseudonym(DomainPractitioner, pk)
+	} else if *practitionerOut != nil {
+		(*practitionerOut).Pseudonym = ""
 	}
 	if hasClinic {
-		child(tree, "setting")["clinic_pseudonym"] = e.a.key.Pseudonym(DomainClinic, clinic)
-	} else if s, ok := tree["setting"].(map[string]any); ok {
-		delete(s, "clinic_pseudonym")
+		if *settingOut == nil {
+			*settingOut = new(complication.Setting)
+		}
+		(*settingOut).ClinicPseudonym = e.a.key.Pseudonym(DomainClinic, clinic)
+	} else if *settingOut != nil {
+		(*settingOut).ClinicPseudonym = ""
 	}
+	return pseudonym
 }
 
 // deriveReport fills a report's derived fields (age at treatment, postcode
-// district and area) from the identity block.
-func (e *run) deriveReport(r *complication.Report, tree map[string]any) {
+// district and area) in pt, the copy's patient, from the identity block.
+func (e *run) deriveReport(r *complication.Report, pt *complication.Patient) {
 	id := r.Identity
 	if id == nil {
 		id = &complication.Identity{}
 	}
-	pt := child(tree, "patient")
 	if r.Patient.AgeAtTreatment == nil {
 		if lo, hi, ok := r.AgeAtTreatment(); ok {
 			if lo == hi {
-				pt["age_at_treatment"] = json.Number(strconv.Itoa(lo))
+				pt.AgeAtTreatment = &lo
 			} else if complication.BandOf(lo) == complication.BandOf(hi) && r.Patient.AgeBand == "" {
-				pt["age_band"] = string(complication.BandOf(lo))
+				pt.AgeBand = complication.BandOf(lo)
 			}
 		}
 	}
 	if id.Patient != nil && id.Patient.Address != nil {
 		if pc, ok := parsePostcode(id.Patient.Address.Postcode); ok {
-			pt["postcode_district"] = pc.district
-			pt["postcode_area"] = pc.area
+			pt.PostcodeDistrict = pc.district
+			pt.PostcodeArea = pc.area
 		}
 	}
-}
-
-// child returns tree[name] as an object, creating it if absent.
-func child(tree map[string]any, name string) map[string]any {
-	if m, ok := tree[name].(map[string]any); ok {
-		return m
-	}
-	m := map[string]any{}
-	tree[name] = m
-	return m
-}
-
-// object applies the rules to every member of obj, whose pattern is ptr.
-func (e *run) object(obj map[string]any, ptr string) error {
-	from, to := e.sortedNames(obj)
-	defer func() { e.names = e.names[:from] }()
-	for i := from; i < to; i++ {
-		name := e.names[i]
-		info := e.sh.lookup(&e.buf, ptr, name)
-		if info == nil || !info.hasRule {
-			return &PolicyError{Pointer: ptr + "/" + name, Reason: "no rule for this field"}
-		}
-		v, keep, err := e.apply(obj, info, obj[name])
-		if err != nil {
-			return err
-		}
-		if !keep {
-			delete(obj, name)
-			continue
-		}
-		obj[name] = v
-	}
-	return nil
-}
-
-// apply runs one action on one value. keep is false when the value goes.
-func (e *run) apply(parent map[string]any, info *patternInfo, v any) (any, bool, error) {
-	f, pattern := info.field, info.pattern
-	switch info.act {
-	case Drop:
-		e.st.fields[Drop]++
-		return nil, false, nil
-	case Keep:
-		nv, err := e.descend(v, info)
-		return nv, true, err
-	case Pseudonymise:
-		e.st.fields[Pseudonymise]++
-		if f.Kind == complication.KindUUID {
-			return e.rekey(v), true, nil
-		}
-		return v, v != "", nil // pseudonyms were set by derive
-	case Redact:
-		s, ok := v.(string)
-		if !ok {
-			return nil, false, &PolicyError{Pointer: pattern, Reason: "redact needs text"}
-		}
-		e.st.fields[Redact]++
-		return e.text.redact(s), true, nil
-	case Generalise:
-		e.st.fields[Generalise]++
-		return e.generalise(parent, pattern, f, v)
-	case Shift:
-		e.st.fields[Shift]++
-		return e.shift(f, v)
-	}
-	return nil, false, &PolicyError{Pointer: pattern, Reason: "unknown action"}
-}
-
-// descend applies the rules inside a kept object or array and returns
-// what is left of it.
-func (e *run) descend(v any, info *patternInfo) (any, error) {
-	switch v := v.(type) {
-	case map[string]any:
-		if info.field.Kind == complication.KindMissing {
-			return v, nil
-		}
-		return v, e.object(v, info.pattern)
-	case []any:
-		item := e.sh.lookup(&e.buf, info.pattern, "*")
-		if item == nil || !item.hasRule {
-			return nil, &PolicyError{Pointer: info.pattern + "/*", Reason: "no rule for this field"}
-		}
-		kept := make([]any, 0, len(v))
-		for _, x := range v {
-			y, keep, err := e.apply(nil, item, x)
-			if err != nil {
-				return nil, err
-			}
-			if keep {
-				kept = append(kept, y)
-			}
-		}
-		return kept, nil
-	}
-	return v, nil
-}
-
-func (e *run) rekey(v any) any {
-	s, ok := v.(string)
-	if !ok {
-		return v
-	}
-	id, err := uuid.Parse(s)
-	if err != nil {
-		return v
-	}
-	return e.a.key.rekey(id).String()
-}
-
-func (e *run) generalise(parent map[string]any, pattern string, f complication.Field, v any) (any, bool, error) {
-	switch pattern {
-	case "/patient/age_at_treatment":
-		n, ok := v.(json.Number)
-		age, err := strconv.Atoi(string(n))
-		if !ok || err != nil {
-			return nil, false, &PolicyError{Pointer: pattern, Reason: "age is not a whole number"}
-		}
-		if parent != nil {
-			parent["age_band"] = string(complication.BandOf(age))
-		}
-		return nil, false, nil
-	case "/patient/postcode_district":
-		if s, ok := v.(string); ok && parent != nil {
-			if pc, ok := parsePostcode(s + " 1AA"); ok {
-				parent["postcode_area"] = pc.area
-			}
-		}
-		return nil, false, nil
-	}
-	switch f.Kind {
-	case complication.KindPartialDate:
-		d, err := parseDate(v)
-		if err != nil {
-			return nil, false, &PolicyError{Pointer: pattern, Reason: "not a partial date"}
-		}
-		return d.Truncate(complication.PrecisionMonth).String(), true, nil
-	case complication.KindTimestamp:
-		t, err := parseTimestamp(v)
-		if err != nil {
-			return nil, false, &PolicyError{Pointer: pattern, Reason: "not a timestamp"}
-		}
-		y, m, _ := t.UTC().Date()
-		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339), true, nil
-	}
-	return nil, false, &PolicyError{Pointer: pattern, Reason: "no generaliser"}
-}
-
-// shift moves a date by the patient's offset. Dates known to the day or
-// minute move exactly, which keeps every interval between them. A date
-// known only to the month or year covers a period; the shifted period is
-// published as the coarsest partial date that contains all of it (a
-// shifted month usually straddles two months, so it becomes its year). A
-// period no partial date contains (a shifted year always straddles two) is
-// dropped. Containment is what keeps the domain rules true: a date that
-// was not before another is never before it after shifting.
-func (e *run) shift(f complication.Field, v any) (any, bool, error) {
-	switch f.Kind {
-	case complication.KindPartialDate:
-		d, err := parseDate(v)
-		if err != nil {
-			return nil, false, &PolicyError{Pointer: f.Pointer, Reason: "not a partial date"}
-		}
-		if moved, ok := d.AddDays(e.offset); ok {
-			return moved.String(), true, nil
-		}
-		start, end := d.Start().AddDate(0, 0, e.offset), d.End().AddDate(0, 0, e.offset)
-		for _, p := range []complication.Precision{d.Precision(), complication.PrecisionYear} {
-			c := complication.DateOf(start, p)
-			if !c.IsZero() && !c.End().Before(end) {
-				return c.String(), true, nil
-			}
-		}
-		e.st.notShiftable++
-		if f.Required {
-			return nil, false, &DateError{Pointer: f.Pointer}
-		}
-		return nil, false, nil
-	case complication.KindTimestamp:
-		t, err := parseTimestamp(v)
-		if err != nil {
-			return nil, false, &PolicyError{Pointer: f.Pointer, Reason: "not a timestamp"}
-		}
-		return t.AddDate(0, 0, e.offset).Format(time.RFC3339Nano), true, nil
-	}
-	return nil, false, &PolicyError{Pointer: f.Pointer, Reason: "only dates shift"}
 }
 
 // DateError reports a required date that the policy cannot shift without
@@ -588,22 +390,6 @@ type DateError struct {
 
 func (e *DateError) Error() string {
 	return "anonymize: " + e.Pointer + " is known only to the year and cannot be shifted; the record is refused"
-}
-
-func parseDate(v any) (complication.PartialDate, error) {
-	s, ok := v.(string)
-	if !ok {
-		return complication.PartialDate{}, complication.ErrPartialDate
-	}
-	return complication.ParsePartialDate(s)
-}
-
-func parseTimestamp(v any) (time.Time, error) {
-	s, ok := v.(string)
-	if !ok {
-		return time.Time{}, errors.New("not a string")
-	}
-	return time.Parse(time.RFC3339Nano, s)
 }
 
 // toTree turns a record into plain JSON values, those of

@@ -1,9 +1,14 @@
 package anonymize
 
 import (
+	"encoding"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
+	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/openaesthetics/casebook/complication"
 	"github.com/openaesthetics/casebook/internal/jsonscan"
@@ -22,7 +27,7 @@ func (e *LeakError) Error() string {
 	return fmt.Sprintf("anonymize: leak gate: a %s survived at %s; the record is refused", e.Kind, e.Pointer)
 }
 
-// gate re-scans every string of a de-identified tree. Every string is
+// gate re-scans every string of a de-identified record. Every string is
 // checked for the record's own identifiers in every surface form: this is
 // the gate's complete promise, for values the record held. Free text is
 // also re-scanned with every generic detector (for surrogate output only
@@ -31,6 +36,11 @@ func (e *LeakError) Error() string {
 //
 // Texts the redactor has already put through this very check (see
 // textRedactor.checked) are not checked twice.
+//
+// The same walk reads the record back as json.Unmarshal would read its
+// JSON: times come back in the fixed zone of their offset, and a code or
+// date that would not read back is noted in badRead. The gate visits
+// members as the record's JSON holds them, in name order.
 type gate struct {
 	sh   *shape
 	m    *pii.Matcher
@@ -41,6 +51,8 @@ type gate struct {
 	pattern []byte
 	path    []step
 	names   []string
+	buf     []byte
+	badRead bool
 }
 
 // step is one step of a pointer: a member name, or an array index.
@@ -49,52 +61,119 @@ type step struct {
 	index int // -1 for a member
 }
 
-// walk checks v, whose pattern is g.pattern, and everything inside it.
-func (g *gate) walk(v any) error {
-	switch v := v.(type) {
-	case map[string]any:
+// walk checks v, whose plan is p and pattern g.pattern, and everything
+// inside it.
+func (g *gate) walk(v reflect.Value, p *valuePlan) error {
+	switch p.kind {
+	case kindStruct:
+		for i := range p.fields {
+			f := &p.fields[i]
+			fv := v.Field(f.Index)
+			if f.Omitted(fv) {
+				continue
+			}
+			if err := g.child(fv, f.val, f.Name, -1); err != nil {
+				return err
+			}
+		}
+	case kindPtr:
+		if !v.IsNil() {
+			return g.walk(v.Elem(), p.elem)
+		}
+	case kindSlice:
+		for i := range v.Len() {
+			if err := g.child(v.Index(i), p.elem, "*", i); err != nil {
+				return err
+			}
+		}
+	case kindMap:
 		from := len(g.names)
-		for k := range v {
-			g.names = append(g.names, k)
+		for _, k := range v.MapKeys() {
+			g.names = append(g.names, k.String())
 		}
 		slices.Sort(g.names[from:])
 		to := len(g.names)
 		defer func() { g.names = g.names[:from] }()
+		x := reflect.New(p.elem.typ).Elem()
 		for i := from; i < to; i++ {
-			k := g.names[i]
-			if err := g.child(v[k], k, -1); err != nil {
+			x.Set(v.MapIndex(reflect.ValueOf(g.names[i]).Convert(p.typ.Key())))
+			if err := g.child(x, p.elem, g.names[i], -1); err != nil {
 				return err
 			}
 		}
-	case []any:
-		for i, x := range v {
-			if err := g.child(x, "*", i); err != nil {
-				return err
+	case kindString:
+		if p.code && v.CanAddr() {
+			g.buf = append(g.buf[:0], v.String()...)
+			if v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(g.buf) != nil {
+				g.badRead = true
+			}
+		} else if p.code {
+			c := reflect.New(p.typ)
+			g.buf = append(g.buf[:0], v.String()...)
+			if c.Interface().(encoding.TextUnmarshaler).UnmarshalText(g.buf) != nil {
+				g.badRead = true
 			}
 		}
-	case string:
-		// A pattern that is not a field is scanned, as everything is
-		// unless known to be safe.
-		scan, freeText := scanned(complication.Field{}), false
-		if info := g.sh.info[string(g.pattern)]; info != nil {
-			scan, freeText = info.scanned, info.freeText
+		return g.text(v.String())
+	case kindUUID:
+		if g.scans() {
+			return g.text(v.Interface().(uuid.UUID).String())
 		}
-		if !scan || g.done.checked(v) {
+	case kindDate:
+		d, err := readDate(v.Interface().(complication.PartialDate))
+		if err != nil {
+			g.badRead = true
 			return nil
 		}
-		if spans := gateSpans(v, g.m, freeText, g.mode); len(spans) > 0 {
-			return &LeakError{Pointer: g.pointer(), Kind: string(spans[0].Kind)}
+		v.Set(reflect.ValueOf(d))
+		if g.scans() {
+			return g.text(d.String())
+		}
+	case kindTime:
+		t, err := readTime(v.Interface().(time.Time))
+		if err != nil {
+			g.badRead = true
+			return nil
+		}
+		v.Set(reflect.ValueOf(t))
+		if g.scans() {
+			b, _ := t.MarshalText()
+			return g.text(string(b))
 		}
 	}
 	return nil
 }
 
+// scans reports whether the gate scans the strings at g.pattern, and
+// whether they are free text. A pattern that is not a field is scanned,
+// as everything is unless known to be safe.
+func (g *gate) scanInfo() (scan, freeText bool) {
+	if info := g.sh.info[string(g.pattern)]; info != nil {
+		return info.scanned, info.freeText
+	}
+	return scanned(complication.Field{}), false
+}
+
+func (g *gate) scans() bool { scan, _ := g.scanInfo(); return scan }
+
+// text checks one string at g.pattern.
+func (g *gate) text(v string) error {
+	scan, freeText := g.scanInfo()
+	if !scan || g.done.checked(v) {
+		return nil
+	}
+	if spans := gateSpans(v, g.m, freeText, g.mode); len(spans) > 0 {
+		return &LeakError{Pointer: g.pointer(), Kind: string(spans[0].Kind)}
+	}
+	return nil
+}
+
 // child walks one member (index -1) or element of a container.
-func (g *gate) child(v any, name string, index int) error {
+func (g *gate) child(v reflect.Value, p *valuePlan, name string, index int) error {
 	n := len(g.pattern)
 	g.pattern = append(append(g.pattern, '/'), name...)
 	g.path = append(g.path, step{name, index})
-	err := g.walk(v)
+	err := g.walk(v, p)
 	g.pattern, g.path = g.pattern[:n], g.path[:len(g.path)-1]
 	return err
 }

@@ -86,3 +86,34 @@ func (c *Codec) EncodeStubbed(v any, stub map[string]bool) (any, error) {
 	}
 	return encodeStruct(fields, rv, stub)
 }
+
+// Member is one member a struct type writes: its name, its field's index
+// and encoding/json's test of whether a value of the field is left out.
+type Member struct {
+	Name  string
+	Index int
+	field *structField
+}
+
+// Omitted reports whether fv, the value of the member's field, is left
+// out of the object under the field's omitempty and omitzero options.
+func (m Member) Omitted(fv reflect.Value) bool { return m.field.omitted(fv) }
+
+// Members returns the members struct type t writes, in field order, or
+// false when t is not a type the Codec encodes itself (a type with an
+// embedded field, or one outside the root types).
+func (c *Codec) Members(t reflect.Type) ([]Member, bool) {
+	fields, ok := c.enc.structs[t]
+	if !ok {
+		return nil, false
+	}
+	ms := make([]Member, len(fields))
+	for i := range fields {
+		ms[i] = Member{Name: fields[i].name, Index: fields[i].index, field: &fields[i]}
+	}
+	return ms, true
+}
+
+// ValidUTF8 returns s as Encode writes a string: each byte that is not
+// part of valid UTF-8 replaced by U+FFFD, as encoding/json does.
+func ValidUTF8(s string) string { return validString(s) }
