@@ -114,10 +114,10 @@ func (g *gate) walk(v reflect.Value, p *valuePlan) error {
 				g.badRead = true
 			}
 		}
-		return g.text(v.String())
+		return g.text(p, v.String())
 	case kindUUID:
-		if g.scans() {
-			return g.text(v.Interface().(uuid.UUID).String())
+		if g.scans(p) {
+			return g.text(p, v.Interface().(uuid.UUID).String())
 		}
 	case kindDate:
 		d, err := readDate(v.Interface().(complication.PartialDate))
@@ -126,8 +126,8 @@ func (g *gate) walk(v reflect.Value, p *valuePlan) error {
 			return nil
 		}
 		v.Set(reflect.ValueOf(d))
-		if g.scans() {
-			return g.text(d.String())
+		if g.scans(p) {
+			return g.text(p, d.String())
 		}
 	case kindTime:
 		t, err := readTime(v.Interface().(time.Time))
@@ -136,29 +136,33 @@ func (g *gate) walk(v reflect.Value, p *valuePlan) error {
 			return nil
 		}
 		v.Set(reflect.ValueOf(t))
-		if g.scans() {
+		if g.scans(p) {
 			b, _ := t.MarshalText()
-			return g.text(string(b))
+			return g.text(p, string(b))
 		}
 	}
 	return nil
 }
 
-// scans reports whether the gate scans the strings at g.pattern, and
-// whether they are free text. A pattern that is not a field is scanned,
-// as everything is unless known to be safe.
-func (g *gate) scanInfo() (scan, freeText bool) {
-	if info := g.sh.info[string(g.pattern)]; info != nil {
+// scanInfo reports whether the gate scans the strings of plan p, found
+// at g.pattern, and whether they are free text. A pattern that is not a
+// field is scanned, as everything is unless known to be safe.
+func (g *gate) scanInfo(p *valuePlan) (scan, freeText bool) {
+	info := p.info
+	if p.keyed {
+		info = g.sh.info[string(g.pattern)]
+	}
+	if info != nil {
 		return info.scanned, info.freeText
 	}
 	return scanned(complication.Field{}), false
 }
 
-func (g *gate) scans() bool { scan, _ := g.scanInfo(); return scan }
+func (g *gate) scans(p *valuePlan) bool { scan, _ := g.scanInfo(p); return scan }
 
-// text checks one string at g.pattern.
-func (g *gate) text(v string) error {
-	scan, freeText := g.scanInfo()
+// text checks one string of plan p at g.pattern.
+func (g *gate) text(p *valuePlan, v string) error {
+	scan, freeText := g.scanInfo(p)
 	if !scan || g.done.checked(v) {
 		return nil
 	}

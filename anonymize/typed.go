@@ -53,6 +53,9 @@ type valuePlan struct {
 	typ     reflect.Type
 	pattern string
 	info    *patternInfo // the pattern's rule and field; nil when it has neither
+	// keyed is set for a map's values, whose pattern ends in their key:
+	// pattern and info are then looked up as the walk meets them.
+	keyed bool
 	// code is set for a string type whose pointer has UnmarshalText (the
 	// code lists), which decoding the tree would call.
 	code   bool
@@ -112,7 +115,7 @@ func compilePlan(sh *shape, trees *typedtree.Codec, t reflect.Type, pattern stri
 			return nil, fmt.Errorf("anonymize: internal: no plan for %s at %s", t, pattern)
 		}
 		p.kind = kindMap
-		p.elem = &valuePlan{kind: kindString, typ: t.Elem(), code: reflect.PointerTo(t.Elem()).Implements(textUnmarshalType)}
+		p.elem = &valuePlan{kind: kindString, typ: t.Elem(), keyed: true, code: reflect.PointerTo(t.Elem()).Implements(textUnmarshalType)}
 	case reflect.Struct:
 		p.kind = kindStruct
 		members, ok := trees.Members(t)
