@@ -102,46 +102,47 @@ func (g *gate) walk(v reflect.Value, p *valuePlan) error {
 			}
 		}
 	case kindString:
-		if p.code && v.CanAddr() {
-			g.buf = append(g.buf[:0], v.String()...)
-			if v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(g.buf) != nil {
-				g.badRead = true
-			}
-		} else if p.code {
-			c := reflect.New(p.typ)
-			g.buf = append(g.buf[:0], v.String()...)
-			if c.Interface().(encoding.TextUnmarshaler).UnmarshalText(g.buf) != nil {
-				g.badRead = true
-			}
+		if p.code && !g.reads(v, p) {
+			g.badRead = true
 		}
 		return g.text(p, v.String())
 	case kindUUID:
 		if g.scans(p) {
-			return g.text(p, v.Interface().(uuid.UUID).String())
+			return g.text(p, ref[uuid.UUID](v).String())
 		}
 	case kindDate:
-		d, err := readDate(v.Interface().(complication.PartialDate))
+		d, err := readDate(*ref[complication.PartialDate](v))
 		if err != nil {
 			g.badRead = true
 			return nil
 		}
-		v.Set(reflect.ValueOf(d))
+		*ref[complication.PartialDate](v) = d
 		if g.scans(p) {
 			return g.text(p, d.String())
 		}
 	case kindTime:
-		t, err := readTime(v.Interface().(time.Time))
+		t, err := readTime(*ref[time.Time](v))
 		if err != nil {
 			g.badRead = true
 			return nil
 		}
-		v.Set(reflect.ValueOf(t))
+		*ref[time.Time](v) = t
 		if g.scans(p) {
 			b, _ := t.MarshalText()
 			return g.text(p, string(b))
 		}
 	}
 	return nil
+}
+
+// reads reports whether code v, of plan p, reads back from JSON: whether
+// its type's UnmarshalText accepts it.
+func (g *gate) reads(v reflect.Value, p *valuePlan) bool {
+	if p.valid {
+		return v.Addr().Interface().(interface{ Valid() bool }).Valid()
+	}
+	g.buf = append(g.buf[:0], v.String()...)
+	return reflect.New(p.typ).Interface().(encoding.TextUnmarshaler).UnmarshalText(g.buf) == nil
 }
 
 // scanInfo reports whether the gate scans the strings of plan p, found

@@ -44,6 +44,7 @@ var (
 	partialDateType   = reflect.TypeFor[complication.PartialDate]()
 	timeType          = reflect.TypeFor[time.Time]()
 	textUnmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	validatorType     = reflect.TypeFor[interface{ Valid() bool }]()
 )
 
 // valuePlan is the compiled handling of one value: its kind, and for
@@ -57,10 +58,12 @@ type valuePlan struct {
 	// pattern and info are then looked up as the walk meets them.
 	keyed bool
 	// code is set for a string type whose pointer has UnmarshalText (the
-	// code lists), which decoding the tree would call.
-	code   bool
-	elem   *valuePlan  // kindPtr's pointee, kindSlice's items, kindMap's values
-	fields []fieldPlan // kindStruct's members, sorted by name
+	// code lists), which reading the JSON back would call; valid when the
+	// type also has the Valid method the generated UnmarshalText calls,
+	// which answers the same without allocating.
+	code, valid bool
+	elem        *valuePlan  // kindPtr's pointee, kindSlice's items, kindMap's values
+	fields      []fieldPlan // kindStruct's members, sorted by name
 }
 
 // fieldPlan is one member of a struct.
@@ -98,6 +101,7 @@ func compilePlan(sh *shape, trees *typedtree.Codec, t reflect.Type, pattern stri
 	case reflect.String:
 		p.kind = kindString
 		p.code = reflect.PointerTo(t).Implements(textUnmarshalType)
+		p.valid = p.code && t.Implements(validatorType)
 	case reflect.Bool:
 		p.kind = kindBool
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -115,7 +119,10 @@ func compilePlan(sh *shape, trees *typedtree.Codec, t reflect.Type, pattern stri
 			return nil, fmt.Errorf("anonymize: internal: no plan for %s at %s", t, pattern)
 		}
 		p.kind = kindMap
-		p.elem = &valuePlan{kind: kindString, typ: t.Elem(), keyed: true, code: reflect.PointerTo(t.Elem()).Implements(textUnmarshalType)}
+		if p.elem, err = compilePlan(sh, trees, t.Elem(), ""); err != nil {
+			return nil, err
+		}
+		p.elem.keyed = true
 	case reflect.Struct:
 		p.kind = kindStruct
 		members, ok := trees.Members(t)
@@ -190,11 +197,11 @@ func copyValue(dst, src reflect.Value, p *valuePlan) error {
 		}
 		dst.SetFloat(f)
 	case kindTime:
-		t, err := readTime(src.Interface().(time.Time))
+		t, err := readTime(*ref[time.Time](src))
 		if err != nil {
 			return errEncode
 		}
-		dst.Set(reflect.ValueOf(t))
+		*ref[time.Time](dst) = t
 	case kindPtr:
 		if src.IsNil() {
 			return nil
@@ -245,6 +252,11 @@ func copyValue(dst, src reflect.Value, p *valuePlan) error {
 	}
 	return nil
 }
+
+// ref returns a pointer to the value v holds, which must be addressable
+// (every value of the anonymiser's copy is, and of the record it reads):
+// reading and writing through it boxes nothing.
+func ref[T any](v reflect.Value) *T { return v.Addr().Interface().(*T) }
 
 // readTime is t as json.Unmarshal reads what json.Marshal wrote of it.
 func readTime(t time.Time) (time.Time, error) {
@@ -391,7 +403,7 @@ func (e *run) descend(fv reflect.Value, vp *valuePlan, info *patternInfo) error 
 func (e *run) rekey(fv reflect.Value, vp *valuePlan) {
 	switch vp.kind {
 	case kindUUID:
-		fv.Set(reflect.ValueOf(e.a.key.rekey(fv.Interface().(uuid.UUID))))
+		*ref[uuid.UUID](fv) = e.a.key.rekey(*ref[uuid.UUID](fv))
 	case kindString:
 		if id, err := uuid.Parse(fv.String()); err == nil {
 			fv.SetString(e.a.key.rekey(id).String())
@@ -431,18 +443,18 @@ func (e *run) generalise(parent reflect.Value, pp *valuePlan, pattern string, f 
 		if vp.kind != kindDate {
 			return false, &PolicyError{Pointer: pattern, Reason: "not a partial date"}
 		}
-		d, err := readDate(fv.Interface().(complication.PartialDate))
+		d, err := readDate(*ref[complication.PartialDate](fv))
 		if err != nil {
 			return false, &PolicyError{Pointer: pattern, Reason: "not a partial date"}
 		}
-		fv.Set(reflect.ValueOf(d.Truncate(complication.PrecisionMonth)))
+		*ref[complication.PartialDate](fv) = d.Truncate(complication.PrecisionMonth)
 		return true, nil
 	case complication.KindTimestamp:
 		if vp.kind != kindTime {
 			return false, &PolicyError{Pointer: pattern, Reason: "not a timestamp"}
 		}
-		y, m, _ := fv.Interface().(time.Time).UTC().Date()
-		fv.Set(reflect.ValueOf(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)))
+		y, m, _ := ref[time.Time](fv).UTC().Date()
+		*ref[time.Time](fv) = time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
 		return true, nil
 	}
 	return false, &PolicyError{Pointer: pattern, Reason: "no generaliser"}
@@ -476,19 +488,19 @@ func (e *run) shift(f complication.Field, fv reflect.Value, vp *valuePlan) (bool
 		if vp.kind != kindDate {
 			return false, &PolicyError{Pointer: f.Pointer, Reason: "not a partial date"}
 		}
-		d, err := readDate(fv.Interface().(complication.PartialDate))
+		d, err := readDate(*ref[complication.PartialDate](fv))
 		if err != nil {
 			return false, &PolicyError{Pointer: f.Pointer, Reason: "not a partial date"}
 		}
 		if moved, ok := d.AddDays(e.offset); ok {
-			fv.Set(reflect.ValueOf(moved))
+			*ref[complication.PartialDate](fv) = moved
 			return true, nil
 		}
 		start, end := d.Start().AddDate(0, 0, e.offset), d.End().AddDate(0, 0, e.offset)
 		for _, p := range []complication.Precision{d.Precision(), complication.PrecisionYear} {
 			c := complication.DateOf(start, p)
 			if !c.IsZero() && !c.End().Before(end) {
-				fv.Set(reflect.ValueOf(c))
+				*ref[complication.PartialDate](fv) = c
 				return true, nil
 			}
 		}
@@ -501,7 +513,7 @@ func (e *run) shift(f complication.Field, fv reflect.Value, vp *valuePlan) (bool
 		if vp.kind != kindTime {
 			return false, &PolicyError{Pointer: f.Pointer, Reason: "not a timestamp"}
 		}
-		fv.Set(reflect.ValueOf(fv.Interface().(time.Time).AddDate(0, 0, e.offset)))
+		*ref[time.Time](fv) = ref[time.Time](fv).AddDate(0, 0, e.offset)
 		return true, nil
 	}
 	return false, &PolicyError{Pointer: f.Pointer, Reason: "only dates shift"}

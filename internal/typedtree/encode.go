@@ -348,7 +348,13 @@ func zeroTest(t reflect.Type) func(reflect.Value) bool {
 	case t.Kind() == reflect.Pointer && t.Implements(isZeroerType):
 		return func(v reflect.Value) bool { return v.IsNil() || v.Interface().(isZeroer).IsZero() }
 	case t.Implements(isZeroerType):
-		return func(v reflect.Value) bool { return v.Interface().(isZeroer).IsZero() }
+		return func(v reflect.Value) bool {
+			if v.CanAddr() {
+				// Through a pointer the value is not boxed: no allocation.
+				return v.Addr().Interface().(isZeroer).IsZero()
+			}
+			return v.Interface().(isZeroer).IsZero()
+		}
 	case reflect.PointerTo(t).Implements(isZeroerType):
 		return func(v reflect.Value) bool {
 			if !v.CanAddr() {
