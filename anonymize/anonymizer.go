@@ -304,7 +304,8 @@ func (e *run) finish(rec reflect.Value, deid **complication.Deidentification, ma
 		KeyID:         a.key.ID(),
 		Dates:         a.dates,
 	}
-	g := &gate{sh: e.sh, m: matcher, mode: a.policy.Text, done: e.text}
+	g := &gate{sh: e.sh, m: matcher, mode: a.policy.Text, done: e.text,
+		pattern: make([]byte, 0, 64), path: make([]step, 0, 8)}
 	if err := g.walk(rec, e.sh.plan); err != nil {
 		return err
 	}

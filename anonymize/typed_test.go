@@ -310,3 +310,37 @@ func FuzzTypedMatchesTree(f *testing.F) {
 		}
 	})
 }
+
+// TestReadDate checks readDate's shortcut against the round trip through
+// text it stands for, on dates from every constructor.
+func TestReadDate(t *testing.T) {
+	roundTrip := func(d complication.PartialDate) (complication.PartialDate, error) {
+		b, _ := d.MarshalText()
+		var out complication.PartialDate
+		err := out.UnmarshalText(b)
+		return out, err
+	}
+	var dates []complication.PartialDate
+	base := time.Date(1, 1, 1, 23, 59, 0, 0, time.UTC)
+	for i := 0; i < 3_700_000; i += 37 {
+		tm := base.AddDate(0, 0, i)
+		for _, p := range []complication.Precision{complication.PrecisionNone, complication.PrecisionYear,
+			complication.PrecisionMonth, complication.PrecisionDay, complication.PrecisionMinute} {
+			d := complication.DateOf(tm, p)
+			dates = append(dates, d, d.Truncate(complication.PrecisionMonth), d.Truncate(complication.PrecisionYear))
+			if moved, ok := d.AddDays(i % 400); ok {
+				dates = append(dates, moved)
+			}
+		}
+	}
+	for _, s := range []string{"0001", "9999-12", "2024-02-29", "2026-05-14T00:00", "9999-12-31T23:59"} {
+		dates = append(dates, complication.MustParsePartialDate(s))
+	}
+	for _, d := range append(dates, complication.PartialDate{}) {
+		got, err := readDate(d)
+		want, wantErr := roundTrip(d)
+		if (err == nil) != (wantErr == nil) || err == nil && got != want {
+			t.Fatalf("readDate(%v) = %v, %v; the round trip gives %v, %v", d, got, err, want, wantErr)
+		}
+	}
+}
