@@ -17,6 +17,19 @@ func knownFrom(id *complication.Identity) pii.Known {
 	if id == nil {
 		return k
 	}
+	// Each list starts in its own reserved stretch of one array, so a
+	// typical record's dozen lists cost one allocation; a list that
+	// outgrows its stretch moves out on its own (the stretches' capacities
+	// are capped), never into a neighbour's.
+	arena := make([]string, 0, 48)
+	reserve := func(n int) []string {
+		l := len(arena)
+		arena = arena[:l+n]
+		return arena[l:l:l+n]
+	}
+	k.Titles, k.GivenNames, k.FamilyNames, k.OtherNames = reserve(2), reserve(4), reserve(4), reserve(2)
+	k.NHSNumbers, k.Other, k.Addresses, k.Postcodes = reserve(1), reserve(6), reserve(6), reserve(2)
+	k.Phones, k.Emails, k.Handles, k.Registrations = reserve(6), reserve(7), reserve(4), reserve(4)
 	person := func(p *complication.PersonIdentity) {
 		if p == nil {
 			return
