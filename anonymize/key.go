@@ -44,7 +44,7 @@ func NewKey(id string, secret []byte) (Key, error) {
 		return Key{}, &KeyError{Reason: fmt.Sprintf("key secret has %d bytes; at least %d are required", len(secret), MinKeyBytes)}
 	}
 	k := Key{id: id, secret: append([]byte(nil), secret...)}
-	k.macs = &sync.Pool{New: func() any { return hmac.New(sha256.New, k.secret) }}
+	k.macs = &sync.Pool{New: func() any { return &macState{h: hmac.New(sha256.New, k.secret)} }}
 	return k, nil
 }
 
@@ -60,27 +60,39 @@ func (k Key) GoString() string { return k.String() }
 
 // mac returns HMAC-SHA-256 over the domain and the parts, each
 // length-prefixed so that no two inputs share an encoding.
-func (k Key) mac(domain string, parts ...string) []byte {
-	var h hash.Hash
+func (k Key) mac(domain string, parts ...string) [sha256.Size]byte {
+	var st *macState
 	if k.macs != nil {
-		h = k.macs.Get().(hash.Hash)
-		h.Reset()
-		defer k.macs.Put(h)
+		st = k.macs.Get().(*macState)
+		st.h.Reset()
+		defer k.macs.Put(st)
 	} else {
-		h = hmac.New(sha256.New, k.secret)
+		st = &macState{h: hmac.New(sha256.New, k.secret)}
 	}
-	write := func(s string) {
-		var n [4]byte
-		l := len(s)
-		n[0], n[1], n[2], n[3] = byte(l>>24), byte(l>>16), byte(l>>8), byte(l)
-		h.Write(n[:])
-		h.Write([]byte(s))
+	// The message is assembled in the state's buffer and written once:
+	// writing each part through the hash.Hash interface would copy it to
+	// the heap first.
+	write := func(prefix, s string) {
+		l := len(prefix) + len(s)
+		st.buf = append(st.buf, byte(l>>24), byte(l>>16), byte(l>>8), byte(l))
+		st.buf = append(append(st.buf, prefix...), s...)
 	}
-	write("casebook/v1/" + domain)
+	st.buf = st.buf[:0]
+	write("casebook/v1/", domain)
 	for _, p := range parts {
-		write(p)
+		write("", p)
 	}
-	return h.Sum(nil)
+	st.h.Write(st.buf)
+	st.h.Sum(st.sum[:0]) // within capacity: written in place
+	clear(st.buf)        // the parts can be identifiers
+	return st.sum
+}
+
+// macState is one idle HMAC state of a Key's pool, with its buffers.
+type macState struct {
+	h   hash.Hash
+	buf []byte
+	sum [sha256.Size]byte
 }
 
 // KeyError reports an unusable key. It never contains the secret.

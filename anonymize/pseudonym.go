@@ -52,7 +52,7 @@ func (k Key) rekey(id uuid.UUID) uuid.UUID {
 	}
 	sum := k.mac("uuid", id.String())
 	var out uuid.UUID
-	copy(out[:], sum)
+	copy(out[:], sum[:])
 	out[6] = out[6]&0x0f | 0x80 // version 8
 	out[8] = out[8]&0x3f | 0x80 // RFC 9562 variant
 	return out
