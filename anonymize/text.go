@@ -25,7 +25,7 @@ func knownFrom(id *complication.Identity) pii.Known {
 	reserve := func(n int) []string {
 		l := len(arena)
 		arena = arena[:l+n]
-		return arena[l:l:l+n]
+		return arena[l : l : l+n]
 	}
 	k.Titles, k.GivenNames, k.FamilyNames, k.OtherNames = reserve(2), reserve(4), reserve(4), reserve(2)
 	k.NHSNumbers, k.Other, k.Addresses, k.Postcodes = reserve(1), reserve(6), reserve(6), reserve(2)
