@@ -28,7 +28,7 @@ var patPostcode = newPattern(rePostcode, "abcdefghijklmnoprstuwyz", func(w strin
 		return i+2 < len(w) && isDigit(w[i+2])
 	}
 	return strings.HasPrefix(w[i:], "gir")
-}).bounded(16)
+}).bounded(16).matchedBy(matchPostcode)
 
 func detectPostcodes(a *analysis, out []Span) []Span {
 	// A postcode's inward code starts with a digit, and both parts hold
