@@ -354,7 +354,7 @@ var patNINO = newPattern(reNINO, "abceghjklmnoprstwxyz", func(w string, i int) b
 		j += 2
 	}
 	return true
-}).bounded(24)
+}).bounded(24).matchedBy(matchNINO)
 
 // ninoFirst and ninoSecond report whether c can be the first or the second
 // letter of a National Insurance number's prefix ([abceghj-prstw-z] and
