@@ -172,7 +172,7 @@ func detectEmails(a *analysis, out []Span) []Span {
 	if !hasDot {
 		return out
 	}
-	words := a.tokenAnchors(func(t token) bool { return t.key == "at" })
+	words := a.tokenAnchors(func(t *token) bool { return t.key == "at" })
 	for _, m := range a.findIn(patEmailWord, a.windowsAround(words, 72, 96)) {
 		s := t[m[0]:m[1]]
 		if strings.Contains(s, " dot ") || strings.Contains(s, "dot]") || strings.Contains(s, "dot)") {

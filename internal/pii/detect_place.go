@@ -36,7 +36,7 @@ func detectPostcodes(a *analysis, out []Span) []Span {
 	if !a.anyDigitToken() {
 		return out // no anchors
 	}
-	anchors := a.tokenAnchors(func(t token) bool { return t.digit && len(t.text) <= 7 })
+	anchors := a.tokenAnchors(func(t *token) bool { return t.digit && len(t.text) <= 7 })
 	for _, m := range a.findIn(patPostcode, a.windowsAround(anchors, 5, 8)) {
 		out = append(out, a.n.span(m[0], m[1], KindPostcode))
 	}
