@@ -68,11 +68,11 @@ var (
 			e++
 		}
 		return e < len(w) && strings.IndexByte("@[({<", w[e]) >= 0
-	})
+	}).matchedBy(matchEmail)
 	patEmailWord = newPattern(reEmailWord, lowerDigitBytes, func(w string, i int) bool {
 		e, ok := localPartAt(w, i)
 		return ok && strings.HasPrefix(w[e:], " at ")
-	})
+	}).matchedBy(matchEmailWord)
 	patURLScheme = newPattern(reURLScheme, "hw", func(w string, i int) bool {
 		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
 			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
