@@ -96,7 +96,7 @@ var (
 			k = e + 1
 		}
 		return false
-	}).withoutSpaces()
+	}).withoutSpaces().matchedBy(matchURLBare)
 	patHandle = newPattern(reHandle, "@", func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
 	}).bounded(40).matchedBy(matchHandle)

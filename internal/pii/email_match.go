@@ -151,6 +151,7 @@ func emailDotEnds(t string, i int, rest func(int) int) int {
 // emailLabelEnds calls rest with the ends of emailLabel,
 // [a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?, at byte i of t, in the same
 // order as emailLocalEnds.
+// reURLBare's labels are the same, and matchURLBare uses it too.
 func emailLabelEnds(t string, i int, rest func(int) int) int {
 	if !emailLabelByte.at(t, i) {
 		return -1
