@@ -12,9 +12,10 @@ package pii
 //
 // The choices nest, and a later part failing sends the engine back to
 // the next choice of an earlier one, so each part below hands its ends,
-// in order, to a function that tries the rest of the expression from
-// there and returns the end of the match, or -1 to ask for the next
-// choice.
+// in order, to the part that follows it (named by an emailStep, not a
+// function value, so that nothing is allocated), which tries the rest of
+// the expression from there and returns the end of the match, or -1 to
+// ask for the next choice.
 
 // The character classes of the e-mail expressions.
 var (
@@ -27,37 +28,83 @@ var (
 	emailClose      = newCharClass("])}>")         // a closing bracket
 )
 
+// emailStep names what follows a part of an address.
+type emailStep uint8
+
+const (
+	emailStepAt        emailStep = iota // the '@' part, then the domain
+	emailStepDomain                     // a label, then emailStepRest
+	emailStepRest                       // (?:dot label)* dot tld \b
+	emailStepLabelRest                  // a label, then emailStepRest
+	emailStepTLD                        // tld \b, the end of the match
+	emailStepAtWord                     // " at ", then the domain
+)
+
 // matchEmail is the anchored reEmail's FindStringSubmatchIndex:
 //
 //	^\b local (?: ?@ ?| ?[\[({<] ?at ?[\])}>] ?) label (?:dot label)* dot tld \b
 func matchEmail(t string) []int {
-	return matchEmailAt(t, emailAtSymEnds)
+	return matchEmailAt(t, emailStepAt)
 }
 
 // matchEmailWord is the anchored reEmailWord's FindStringSubmatchIndex:
 //
 //	^\b local " at " label (?:dot label)* dot tld \b
 func matchEmailWord(t string) []int {
-	return matchEmailAt(t, func(t string, i int, rest func(int) int) int {
-		if hasAt(t, i, " at ") {
-			return rest(i + 4)
-		}
-		return -1
-	})
+	return matchEmailAt(t, emailStepAtWord)
 }
 
-// matchEmailAt matches an address whose '@' part at is, as matchEmail
+// matchEmailAt matches an address whose '@' part is at, as matchEmail
 // and matchEmailWord describe.
-func matchEmailAt(t string, at func(t string, i int, rest func(int) int) int) []int {
+func matchEmailAt(t string, at emailStep) []int {
 	// \b at the start of the text holds before the letter or digit the
 	// local part needs.
-	end := emailLocalEnds(t, func(i int) int {
-		return at(t, i, func(j int) int { return emailDomain(t, j) })
-	})
-	if end < 0 {
+	if !emailLocalFirst.at(t, 0) {
 		return nil
 	}
-	return []int{0, end}
+	// The local part is [a-z0-9](?:[a-z0-9._%+'\-]*[a-z0-9_])?: the
+	// repeat takes the longest run it can and gives back a byte at a
+	// time, each time needing a last byte after it; the group left out
+	// comes last.
+	r := runEnd(t, 1, func(c byte) bool { return emailLocalRun[c] }) - 1
+	for k := r; k >= 0; k-- {
+		// The repeat takes bytes 1 to k, and byte 1+k is the last.
+		if emailLocalLast.at(t, 1+k) {
+			if e := emailNext(t, at, 2+k); e >= 0 {
+				return []int{0, e}
+			}
+		}
+	}
+	if e := emailNext(t, at, 1); e >= 0 {
+		return []int{0, e}
+	}
+	return nil
+}
+
+// emailNext tries step at byte i of t and returns the end of the match,
+// or -1.
+func emailNext(t string, step emailStep, i int) int {
+	switch step {
+	case emailStepAt:
+		return matchAtSym(t, i)
+	case emailStepAtWord:
+		if hasAt(t, i, " at ") {
+			return emailNext(t, emailStepDomain, i+4)
+		}
+		return -1
+	case emailStepDomain, emailStepLabelRest:
+		return matchEmailLabel(t, i, emailStepRest)
+	case emailStepRest:
+		// The repeat tries one more label first and stops only when
+		// that fails.
+		if e := matchEmailDot(t, i, emailStepLabelRest); e >= 0 {
+			return e
+		}
+		return matchEmailDot(t, i, emailStepTLD)
+	case emailStepTLD:
+		return emailTLDEnd(t, i)
+	}
+	return -1
 }
 
 // hasAt reports whether s occurs in t at byte i.
@@ -65,124 +112,91 @@ func hasAt(t string, i int, s string) bool {
 	return i+len(s) <= len(t) && t[i:i+len(s)] == s
 }
 
-// optional calls rest with the ends of ` ?` at byte i of t, a space
-// first, and returns the first result that is not -1.
-func optional(t string, i int, rest func(int) int) int {
-	if i < len(t) && t[i] == ' ' {
-		if e := rest(i + 1); e >= 0 {
-			return e
-		}
-	}
-	return rest(i)
-}
-
-// emailLocalEnds calls rest with the ends of emailLocal,
-// [a-z0-9](?:[a-z0-9._%+'\-]*[a-z0-9_])?, at the start of t: the repeat
-// takes the longest run it can and gives back a byte at a time, each
-// time needing a last byte after it; the group left out comes last.
-func emailLocalEnds(t string, rest func(int) int) int {
-	if !emailLocalFirst.at(t, 0) {
-		return -1
-	}
-	r := runEnd(t, 1, func(c byte) bool { return emailLocalRun[c] }) - 1
-	for k := r; k >= 0; k-- {
-		// The repeat takes bytes 1 to k, and byte 1+k is the last.
-		if emailLocalLast.at(t, 1+k) {
-			if e := rest(2 + k); e >= 0 {
-				return e
-			}
-		}
-	}
-	return rest(1)
-}
-
-// emailAtSymEnds calls rest with the ends of emailAtSym,
-// (?: ?@ ?| ?[\[({<] ?at ?[\])}>] ?), at byte i of t.
-func emailAtSymEnds(t string, i int, rest func(int) int) int {
-	if e := optional(t, i, func(j int) int {
-		if j < len(t) && t[j] == '@' {
-			return optional(t, j+1, rest)
-		}
-		return -1
-	}); e >= 0 {
-		return e
-	}
-	return emailBracketed(t, i, "at", rest)
-}
-
-// emailBracketed calls rest with the ends of ` ?[\[({<] ?word ?[\])}>] ?`
-// at byte i of t.
-func emailBracketed(t string, i int, word string, rest func(int) int) int {
-	return optional(t, i, func(j int) int {
-		if !emailOpen.at(t, j) {
-			return -1
-		}
-		return optional(t, j+1, func(j int) int {
-			if !hasAt(t, j, word) {
-				return -1
-			}
-			return optional(t, j+len(word), func(j int) int {
-				if !emailClose.at(t, j) {
-					return -1
+// matchAtSym returns the end of emailAtSym,
+// (?: ?@ ?| ?[\[({<] ?at ?[\])}>] ?), and the domain after it at byte i
+// of t, or -1.
+func matchAtSym(t string, i int) int {
+	sp, n := optionalEnds(t, i, " ")
+	for _, a := range sp[:n] {
+		if a < len(t) && t[a] == '@' {
+			sp, n := optionalEnds(t, a+1, " ")
+			for _, b := range sp[:n] {
+				if e := emailNext(t, emailStepDomain, b); e >= 0 {
+					return e
 				}
-				return optional(t, j+1, rest)
-			})
-		})
-	})
-}
-
-// emailDotEnds calls rest with the ends of emailDot,
-// (?:\.| ?[\[({<] ?dot ?[\])}>] ?| dot ), at byte i of t.
-func emailDotEnds(t string, i int, rest func(int) int) int {
-	if i < len(t) && t[i] == '.' {
-		if e := rest(i + 1); e >= 0 {
-			return e
+			}
 		}
 	}
-	if e := emailBracketed(t, i, "dot", rest); e >= 0 {
-		return e
-	}
-	if hasAt(t, i, " dot ") {
-		return rest(i + 5)
+	return matchBracketed(t, i, "at", emailStepDomain)
+}
+
+// matchBracketed returns the end of ` ?[\[({<] ?word ?[\])}>] ?` and
+// then next at byte i of t, or -1.
+func matchBracketed(t string, i int, word string, next emailStep) int {
+	s1, n1 := optionalEnds(t, i, " ")
+	for _, a := range s1[:n1] {
+		if !emailOpen.at(t, a) {
+			continue
+		}
+		s2, n2 := optionalEnds(t, a+1, " ")
+		for _, b := range s2[:n2] {
+			if !hasAt(t, b, word) {
+				continue
+			}
+			s3, n3 := optionalEnds(t, b+len(word), " ")
+			for _, c := range s3[:n3] {
+				if !emailClose.at(t, c) {
+					continue
+				}
+				s4, n4 := optionalEnds(t, c+1, " ")
+				for _, d := range s4[:n4] {
+					if e := emailNext(t, next, d); e >= 0 {
+						return e
+					}
+				}
+			}
+		}
 	}
 	return -1
 }
 
-// emailLabelEnds calls rest with the ends of emailLabel,
-// [a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?, at byte i of t, in the same
-// order as emailLocalEnds.
-// reURLBare's labels are the same, and matchURLBare uses it too.
-func emailLabelEnds(t string, i int, rest func(int) int) int {
+// matchEmailDot returns the end of emailDot,
+// (?:\.| ?[\[({<] ?dot ?[\])}>] ?| dot ), and then next at byte i of t,
+// or -1.
+func matchEmailDot(t string, i int, next emailStep) int {
+	if i < len(t) && t[i] == '.' {
+		if e := emailNext(t, next, i+1); e >= 0 {
+			return e
+		}
+	}
+	if e := matchBracketed(t, i, "dot", next); e >= 0 {
+		return e
+	}
+	if hasAt(t, i, " dot ") {
+		return emailNext(t, next, i+5)
+	}
+	return -1
+}
+
+// matchEmailLabel returns the end of emailLabel,
+// [a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?, and then next at byte i of t,
+// or -1: the repeat takes the longest run it can, at most 61 bytes, and
+// gives back a byte at a time, each time needing a last byte after it;
+// the group left out comes last. reURLBare's labels are the same (see
+// urlLabels).
+func matchEmailLabel(t string, i int, next emailStep) int {
 	if !emailLabelByte.at(t, i) {
 		return -1
 	}
 	r := runEnd(t, i+1, func(c byte) bool { return emailLabelRun[c] }) - (i + 1)
 	for k := min(r, 61); k >= 0; k-- {
 		if emailLabelByte.at(t, i+1+k) {
-			if e := rest(i + 2 + k); e >= 0 {
+			if e := emailNext(t, next, i+2+k); e >= 0 {
 				return e
 			}
 		}
 	}
-	return rest(i + 1)
-}
-
-// emailDomain returns the end of label (?:dot label)* dot tld \b at byte
-// i of t, or -1.
-func emailDomain(t string, i int) int {
-	return emailLabelEnds(t, i, func(j int) int { return emailDomainRest(t, j) })
-}
-
-// emailDomainRest returns the end of (?:dot label)* dot tld \b at byte i
-// of t, or -1. The repeat tries one more label first and stops only when
-// that fails.
-func emailDomainRest(t string, i int) int {
-	if e := emailDotEnds(t, i, func(j int) int {
-		return emailLabelEnds(t, j, func(k int) int { return emailDomainRest(t, k) })
-	}); e >= 0 {
-		return e
-	}
-	return emailDotEnds(t, i, func(j int) int { return emailTLDEnd(t, j) })
+	return emailNext(t, next, i+1)
 }
 
 // emailTLDEnd returns the end of emailTLD, [a-z]{2,24}, and the \b after

@@ -4,9 +4,8 @@ package pii
 // domain, and reURLBare, with its repeated labels and its alternation of
 // top-level domains, was the costliest contact expression left to the
 // regexp engine. matchURLBare does what the anchored reURLBare does, by
-// hand, in the way of matchEmail, whose label matcher it shares: each part
-// hands its ends, in the order the engine prefers them, to a function
-// that tries the rest of the expression.
+// hand, in the way of matchEmail: each part tries its ends, in the order
+// the engine prefers them, with the rest of the expression after each.
 
 // matchURLBare is the anchored reURLBare's FindStringSubmatchIndex:
 //
@@ -22,14 +21,26 @@ func matchURLBare(t string) []int {
 }
 
 // urlLabels returns the end of (?:label\.)+ and the rest of reURLBare
-// at byte i of t, or -1.
+// at byte i of t, or -1. A label is emailLabel, and its ends are tried in
+// the same order as there.
 func urlLabels(t string, i int) int {
-	return emailLabelEnds(t, i, func(j int) int {
-		if j >= len(t) || t[j] != '.' {
-			return -1
+	if !emailLabelByte.at(t, i) {
+		return -1
+	}
+	r := runEnd(t, i+1, func(c byte) bool { return emailLabelRun[c] }) - (i + 1)
+	for k := min(r, 61); k >= -1; k-- {
+		// The label ends after byte i+1+k, or, for k = -1, after the
+		// first byte alone.
+		if k >= 0 && !emailLabelByte.at(t, i+1+k) {
+			continue
 		}
-		return urlAfterLabels(t, j+1)
-	})
+		if e := i + 2 + k; e < len(t) && t[e] == '.' {
+			if end := urlAfterLabels(t, e+1); end >= 0 {
+				return end
+			}
+		}
+	}
+	return -1
 }
 
 // urlAfterLabels returns the end of the rest of reURLBare after a label
