@@ -68,11 +68,11 @@ var (
 			e++
 		}
 		return e < len(w) && strings.IndexByte("@[({<", w[e]) >= 0
-	})
+	}).matchedBy(matchEmail)
 	patEmailWord = newPattern(reEmailWord, lowerDigitBytes, func(w string, i int) bool {
 		e, ok := localPartAt(w, i)
 		return ok && strings.HasPrefix(w[e:], " at ")
-	})
+	}).matchedBy(matchEmailWord)
 	patURLScheme = newPattern(reURLScheme, "hw", func(w string, i int) bool {
 		return (w[i] == 'h' || w[i] == 'w') && wordStart(w, i) &&
 			(strings.HasPrefix(w[i:], "http://") || strings.HasPrefix(w[i:], "https://") || strings.HasPrefix(w[i:], "www."))
@@ -96,7 +96,7 @@ var (
 			k = e + 1
 		}
 		return false
-	}).withoutSpaces()
+	}).withoutSpaces().matchedBy(matchURLBare)
 	patHandle = newPattern(reHandle, "@", func(w string, i int) bool {
 		return w[i] == '@' && i+1 < len(w) && (isLowerAlnum(w[i+1]) || w[i+1] == '_')
 	}).bounded(40).matchedBy(matchHandle)
@@ -172,7 +172,7 @@ func detectEmails(a *analysis, out []Span) []Span {
 	if !hasDot {
 		return out
 	}
-	words := a.tokenAnchors(func(t token) bool { return t.key == "at" })
+	words := a.tokenAnchors(func(t *token) bool { return t.key == "at" })
 	for _, m := range a.findIn(patEmailWord, a.windowsAround(words, 72, 96)) {
 		s := t[m[0]:m[1]]
 		if strings.Contains(s, " dot ") || strings.Contains(s, "dot]") || strings.Contains(s, "dot)") {

@@ -64,14 +64,14 @@ var (
 			}
 		}
 		return false
-	}).bounded(40)
+	}).bounded(40).matchedBy(matchDateDMY)
 	// A month name, all of a run of letters, then an optional full stop
 	// and comma, a space, and a digit or an apostrophe.
-	patDateMDY = newPattern(reDateMDY, "adfjmnos", monthThenNumber).bounded(40)
-	patDateMY  = newPattern(reDateMY, "adfjmnos", monthThenNumber).bounded(40)
+	patDateMDY = newPattern(reDateMDY, "adfjmnos", monthThenNumber).bounded(40).matchedBy(matchDateMDY)
+	patDateMY  = newPattern(reDateMY, "adfjmnos", monthThenNumber).bounded(40).matchedBy(matchDateMY)
 	patDateDM  = newPattern(reDateDM, firstBytes(dateDMPrefixes), func(w string, i int) bool {
 		return wordStart(w, i) && hasAnyPrefix(w[i:], dateDMPrefixes)
-	}).bounded(32)
+	}).bounded(32).matchedBy(matchDateDM)
 )
 
 // dateSepDigit reports whether a numeric date's separator ("/", ".", "-",

@@ -347,7 +347,11 @@ func detectNames(a *analysis, out []Span) []Span {
 		// An unknown word as the subject of a verb that needs a person:
 		// "Amara messaged the clinic". Lower case counts only at the start
 		// of a sentence, where the capital may simply have been lost.
-		if i+1 < len(toks) && a.unknownWord(i) && a.gap(i, i+1) == " " && cls[i+1].key&wcPersonVerb != 0 &&
+		// The verb is tested first: it is one bit, and rarely set, while
+		// unknownWord(i) has just been worked out by labelledPair and would
+		// be worked out again. The tests have no side effects, so their
+		// order does not change the answer.
+		if i+1 < len(toks) && cls[i+1].key&wcPersonVerb != 0 && a.unknownWord(i) && a.gap(i, i+1) == " " &&
 			(a.capitalised(t) || a.sentenceStart(i)) {
 			add(t.start, nameEnd(t))
 		}
@@ -358,11 +362,11 @@ func detectNames(a *analysis, out []Span) []Span {
 // unknownWord reports whether token i is an alphabetic word of at least
 // three letters that no vocabulary knows.
 func (a *analysis) unknownWord(i int) bool {
-	t := a.toks[i]
+	t := &a.toks[i]
 	if !t.alpha || t.digit {
 		return false
 	}
-	w := baseKey(t)
+	w := baseKey(*t)
 	if len(w) < 3 || a.baseIs(i, wcNotName|wcLooksLikeWord) || a.baseIs(i, wcShort) && len(w) < 3 {
 		return false
 	}
@@ -373,15 +377,15 @@ func (a *analysis) unknownWord(i int) bool {
 // vocabulary written with a capital initial, or in capitals, in text whose
 // casing is informative.
 func (a *analysis) unknownCapital(i int) bool {
-	t := a.toks[i]
+	t := &a.toks[i]
 	if !a.caseInformative() || !t.alpha || t.digit {
 		return false
 	}
-	w := baseKey(t)
+	w := baseKey(*t)
 	if len(w) < 2 || a.baseIs(i, wcNotName|wcLooksLikeWord) || a.baseIs(i, wcShort) && len(w) < 3 {
 		return false
 	}
-	s := a.shapeOf(t)
+	s := a.shapeOf(*t)
 	return s == shapeTitle || s == shapeUpper && len(w) >= 3 && strings.ContainsAny(w, "aeiouy")
 }
 

@@ -354,7 +354,7 @@ var patNINO = newPattern(reNINO, "abceghjklmnoprstwxyz", func(w string, i int) b
 		j += 2
 	}
 	return true
-}).bounded(24)
+}).bounded(24).matchedBy(matchNINO)
 
 // ninoFirst and ninoSecond report whether c can be the first or the second
 // letter of a National Insurance number's prefix ([abceghj-prstw-z] and
@@ -373,7 +373,7 @@ func detectNINumbers(a *analysis, out []Span) []Span {
 	if !a.anyDigitToken() {
 		return out // no anchors
 	}
-	anchors := a.tokenAnchors(func(tk token) bool { return tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) })
+	anchors := a.tokenAnchors(func(tk *token) bool { return tk.digit && (len(tk.text) == 2 || len(tk.text) >= 6) })
 	for _, m := range a.findIn(patNINO, a.windowsAround(anchors, 4, 16)) {
 		if ninoBanned[t[m[2]:m[3]]] {
 			continue

@@ -28,7 +28,7 @@ var patPostcode = newPattern(rePostcode, "abcdefghijklmnoprstuwyz", func(w strin
 		return i+2 < len(w) && isDigit(w[i+2])
 	}
 	return strings.HasPrefix(w[i:], "gir")
-}).bounded(16)
+}).bounded(16).matchedBy(matchPostcode)
 
 func detectPostcodes(a *analysis, out []Span) []Span {
 	// A postcode's inward code starts with a digit, and both parts hold
@@ -36,7 +36,7 @@ func detectPostcodes(a *analysis, out []Span) []Span {
 	if !a.anyDigitToken() {
 		return out // no anchors
 	}
-	anchors := a.tokenAnchors(func(t token) bool { return t.digit && len(t.text) <= 7 })
+	anchors := a.tokenAnchors(func(t *token) bool { return t.digit && len(t.text) <= 7 })
 	for _, m := range a.findIn(patPostcode, a.windowsAround(anchors, 5, 8)) {
 		out = append(out, a.n.span(m[0], m[1], KindPostcode))
 	}

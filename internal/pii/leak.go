@@ -1,13 +1,5 @@
 package pii
 
-import (
-	"regexp"
-	"strings"
-)
-
-// rePlaceholder matches the placeholders Redact writes.
-var rePlaceholder = regexp.MustCompile(`\[(?:NAME|NHS_NUMBER|PHONE|EMAIL|URL|HANDLE|POSTCODE|DATE|REGISTRATION|NI_NUMBER|ADDRESS|OTHER|REDACTED)\]`)
-
 // Leaks re-scans redacted text with the Matcher (which may be nil) and
 // with every generic detector, and returns whatever they still find. An
 // empty result means the gate passes; anything else should stop the
@@ -27,21 +19,23 @@ func Leaks(text string, m *Matcher) []Span {
 // Redact writes. Leaks(text, m) and Scan(text, m) are the same function
 // of a text without placeholders.
 func HasPlaceholder(text string) bool {
-	return strings.IndexByte(text, '[') >= 0 && rePlaceholder.MatchString(text)
+	start, _ := nextPlaceholder(text, 0)
+	return start >= 0
 }
 
 // maskPlaceholders overwrites each placeholder with '#' characters of the
 // same byte length, keeping every offset valid for the original text.
 func maskPlaceholders(text string) string {
-	locs := rePlaceholder.FindAllStringIndex(text, -1)
-	if len(locs) == 0 {
+	start, end := nextPlaceholder(text, 0)
+	if start < 0 {
 		return text
 	}
 	b := []byte(text)
-	for _, l := range locs {
-		for i := l[0]; i < l[1]; i++ {
+	for start >= 0 {
+		for i := start; i < end; i++ {
 			b[i] = '#'
 		}
+		start, end = nextPlaceholder(text, end)
 	}
 	return string(b)
 }

@@ -92,8 +92,15 @@ func (a *analysis) caseInformative() bool {
 	// capitalised ones; text typed in capitals, or entirely in lower
 	// case, has no usable casing. One identifier written in capitals
 	// inside ordinary prose leaves the text informative.
+	//
+	// Reading each word's shape from the original is most of the cost,
+	// and in a long text the answer is settled well before the end: the
+	// counts only grow, each remaining token adds at most one, so once
+	// lower+title leads upper by more than the tokens left (with lower
+	// and title+upper already positive), or trails it by at least that
+	// many, no remaining token can change the answer.
 	upper, lower, title := 0, 0, 0
-	for _, t := range a.toks {
+	for i, t := range a.toks {
 		if !t.alpha || t.digit || len(t.text) < 2 {
 			continue
 		}
@@ -104,6 +111,13 @@ func (a *analysis) caseInformative() bool {
 			lower++
 		case shapeTitle:
 			title++
+		}
+		left := len(a.toks) - 1 - i
+		if lower > 0 && title+upper > 0 && lower+title > upper+left {
+			break
+		}
+		if lower+title+left <= upper {
+			break
 		}
 	}
 	a.informative = lower > 0 && title+upper > 0 && lower+title > upper

@@ -99,6 +99,29 @@ var wordClasses = func() map[string]wordClass {
 	return m
 }()
 
+// wordClassLens holds, for each byte, one bit for each length of the
+// words of wordClasses that start with it (bit 31 standing for every
+// length from 31 up). Over a third of tokens are in no list, numbers and
+// uncommon words; most of them are told apart by their first byte and
+// length, without hashing them for a map lookup that then fails.
+var wordClassLens = func() (lens [256]uint32) {
+	for w := range wordClasses {
+		if w != "" {
+			lens[w[0]] |= 1 << min(len(w), 31)
+		}
+	}
+	return lens
+}()
+
+// classesOf returns the classes of the word w: wordClasses[w], looked up
+// only if a word of w's first byte and length is in the table.
+func classesOf(w string) wordClass {
+	if w != "" && wordClassLens[w[0]]&(1<<min(len(w), 31)) == 0 {
+		return 0
+	}
+	return wordClasses[w]
+}
+
 // tokenClass holds the classes of a token's key and of its base key
 // (baseKey: the token without a possessive "'s").
 type tokenClass struct {
@@ -117,12 +140,12 @@ func (a *analysis) classes() []tokenClass {
 		if t.digit {
 			a.digitTokens++
 		}
-		k := wordClasses[t.key]
+		k := classesOf(t.key)
 		b := k
 		w := t.key
 		if strings.HasSuffix(t.text, "'s") {
 			w = t.text[:len(t.text)-2]
-			b = wordClasses[w]
+			b = classesOf(w)
 		}
 		if b&wcGiven == 0 && hasWordSuffix(w) { // looksLikeWord(w)
 			b |= wcLooksLikeWord
