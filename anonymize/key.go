@@ -83,9 +83,12 @@ func (k Key) mac(domain string, parts ...string) [sha256.Size]byte {
 		write("", p)
 	}
 	st.h.Write(st.buf)
-	st.h.Sum(st.sum[:0]) // within capacity: written in place
-	clear(st.buf)        // the parts can be identifiers
-	return st.sum
+	var sum [sha256.Size]byte
+	// Sum appends within st.sum's capacity, so nothing is allocated; the
+	// copy takes what it returns, wherever that is.
+	copy(sum[:], st.h.Sum(st.sum[:0]))
+	clear(st.buf) // the parts can be identifiers
+	return sum
 }
 
 // macState is one idle HMAC state of a Key's pool, with its buffers.
