@@ -163,11 +163,12 @@ var errEncode = errors.New("anonymize: the record does not encode as JSON")
 // happen to a record the validator accepted.
 var errDecode = errors.New("anonymize: internal: the de-identified record does not decode")
 
-// copyRecord copies record src (a struct) into dst as its JSON would read
-// back: members encoding/json leaves out come back zero, strings as valid
-// UTF-8, and times in the fixed zone of their written offset. Members
-// named in stub are copied shallowly, unchecked: the policy drops them
-// whole, as the tree held nil for them.
+// copyRecord copies the members of struct src into dst as the struct's
+// JSON would read back: members encoding/json leaves out come back zero,
+// strings as valid UTF-8, and times in the fixed zone of their written
+// offset. Members named in stub (given for the record itself, nil below
+// it) are copied shallowly, unchecked: the policy drops them whole, as
+// the tree held nil for them.
 func copyRecord(dst, src reflect.Value, p *valuePlan, stub map[string]bool) error {
 	for i := range p.fields {
 		f := &p.fields[i]
@@ -237,16 +238,7 @@ func copyValue(dst, src reflect.Value, p *valuePlan) error {
 		}
 		dst.Set(nv)
 	case kindStruct:
-		for i := range p.fields {
-			f := &p.fields[i]
-			sv := src.Field(f.Index)
-			if f.Omitted(sv) {
-				continue
-			}
-			if err := copyValue(dst.Field(f.Index), sv, f.val); err != nil {
-				return err
-			}
-		}
+		return copyRecord(dst, src, p, nil)
 	default:
 		dst.Set(src)
 	}

@@ -24,9 +24,15 @@ import (
 // de-identify complaints (and reports that complaints link to).
 func testAnonymizer(t testing.TB) *anonymize.Anonymizer {
 	t.Helper()
+	return testAnonymizerWith(t, anonymize.Registry())
+}
+
+// testAnonymizerWith returns an Anonymizer for policy p under the test key.
+func testAnonymizerWith(t testing.TB, p *anonymize.Policy) *anonymize.Anonymizer {
+	t.Helper()
 	k, err := anonymize.NewKey("test-2026", []byte("casebook-test-key-0123456789-abcdef"))
 	require.NoError(t, err)
-	a, err := anonymize.New(anonymize.Registry(), k)
+	a, err := anonymize.New(p, k)
 	require.NoError(t, err)
 	return a
 }

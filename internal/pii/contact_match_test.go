@@ -2,35 +2,15 @@ package pii
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 )
-
-// contactMatchers pairs each hand-written contact matcher with the
-// pattern whose anchored expression it stands for.
-func contactMatchers() map[string]struct {
-	match func(string) []int
-	p     *pattern
-} {
-	return map[string]struct {
-		match func(string) []int
-		p     *pattern
-	}{
-		"handle":    {matchHandle, patHandle},
-		"urlScheme": {matchURLScheme, patURLScheme},
-	}
-}
 
 // checkContactMatchers fails t if a hand-written contact matcher and its
 // expression report different matches on text.
 func checkContactMatchers(t *testing.T, text string) {
 	t.Helper()
-	for name, c := range contactMatchers() {
-		if got, want := c.match(text), c.p.anchored.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
-			t.Fatalf("%s on %q: got %v, want %v", name, text, got, want)
-		}
-	}
+	checkHandMatchers(t, text, handMatcher{"handle", matchHandle, patHandle}, handMatcher{"urlScheme", matchURLScheme, patURLScheme})
 }
 
 // contactPieces are what handles and web addresses are made of, with the
@@ -47,20 +27,8 @@ var contactPieces = []string{
 func TestContactMatchersMatchRegexp(t *testing.T) {
 	texts := oracleTexts(t)
 	r := rand.New(rand.NewPCG(43, 44))
-	check := func(s string) {
-		n := Normalize(s).Text
-		for i := 0; i < len(n); i++ {
-			if c := n[i]; c == '@' || c == 'h' || c == 'w' {
-				checkContactMatchers(t, n[i:min(len(n), i+300)])
-			}
-		}
-	}
-	for _, s := range texts {
-		check(s)
-	}
-	for range scaled(20000) {
-		check(mutate(r, pick(r, texts)))
-	}
+	checkOracleTails(r, texts, 300, nil, func(c byte) bool { return c == '@' || c == 'h' || c == 'w' },
+		func(s string) { checkContactMatchers(t, s) })
 	for range scaled(200000) {
 		var b strings.Builder
 		b.WriteString(pick(r, []string{"@", "http://", "https://", "www.", ""}))

@@ -2,34 +2,14 @@ package pii
 
 import (
 	"math/rand/v2"
-	"slices"
 	"testing"
 )
-
-// dateMatchers pairs each hand-written date matcher with the anchored
-// expression it stands for.
-func dateMatchers() map[string]struct {
-	match func(string) []int
-	p     *pattern
-} {
-	return map[string]struct {
-		match func(string) []int
-		p     *pattern
-	}{
-		"numeric": {matchDateNumeric, patDateNumeric},
-		"iso":     {matchDateISO, patDateISO},
-	}
-}
 
 // checkDateMatchers fails t if a hand-written date matcher and its
 // expression report different matches on text.
 func checkDateMatchers(t *testing.T, text string) {
 	t.Helper()
-	for name, d := range dateMatchers() {
-		if got, want := d.match(text), d.p.anchored.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
-			t.Fatalf("%s on %q: got %v, want %v", name, text, got, want)
-		}
-	}
+	checkHandMatchers(t, text, handMatcher{"numeric", matchDateNumeric, patDateNumeric}, handMatcher{"iso", matchDateISO, patDateISO})
 }
 
 // dateAlphabet holds the bytes the date expressions look at, and others
@@ -43,20 +23,7 @@ const dateAlphabet = "0123456789/.- -/ a_Z,:\xc3\xa9"
 func TestDateMatchersMatchRegexp(t *testing.T) {
 	texts := oracleTexts(t)
 	r := rand.New(rand.NewPCG(41, 42))
-	check := func(s string) {
-		n := Normalize(s).Text
-		for i := 0; i < len(n); i++ {
-			if isDigit(n[i]) {
-				checkDateMatchers(t, n[i:min(len(n), i+40)])
-			}
-		}
-	}
-	for _, s := range texts {
-		check(s)
-	}
-	for range scaled(20000) {
-		check(mutate(r, pick(r, texts)))
-	}
+	checkOracleTails(r, texts, 40, nil, isDigit, func(s string) { checkDateMatchers(t, s) })
 	for range scaled(200000) {
 		b := make([]byte, 1+r.IntN(16))
 		for k := range b {

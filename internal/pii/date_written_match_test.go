@@ -2,37 +2,17 @@ package pii
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 )
-
-// writtenDateMatchers pairs each hand-written matcher of written dates
-// with the pattern whose anchored expression it stands for.
-func writtenDateMatchers() map[string]struct {
-	match func(string) []int
-	p     *pattern
-} {
-	return map[string]struct {
-		match func(string) []int
-		p     *pattern
-	}{
-		"dmy": {matchDateDMY, patDateDMY},
-		"mdy": {matchDateMDY, patDateMDY},
-		"my":  {matchDateMY, patDateMY},
-		"dm":  {matchDateDM, patDateDM},
-	}
-}
 
 // checkWrittenDateMatchers fails t if a hand-written matcher of written
 // dates and its expression report different matches on text.
 func checkWrittenDateMatchers(t *testing.T, text string) {
 	t.Helper()
-	for name, d := range writtenDateMatchers() {
-		if got, want := d.match(text), d.p.anchored.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
-			t.Fatalf("%s on %q: got %v, want %v", name, text, got, want)
-		}
-	}
+	checkHandMatchers(t, text,
+		handMatcher{"dmy", matchDateDMY, patDateDMY}, handMatcher{"mdy", matchDateMDY, patDateMDY},
+		handMatcher{"my", matchDateMY, patDateMY}, handMatcher{"dm", matchDateDM, patDateDM})
 }
 
 // writtenDatePieces are what written dates are made of: every month name
@@ -61,20 +41,8 @@ func writtenDatePieces() []string {
 func TestWrittenDateMatchersMatchRegexp(t *testing.T) {
 	texts := oracleTexts(t)
 	r := rand.New(rand.NewPCG(49, 50))
-	check := func(s string) {
-		n := Normalize(s).Text
-		for i := 0; i < len(n); i++ {
-			if c := n[i]; isDigit(c) || c >= 'a' && c <= 'z' {
-				checkWrittenDateMatchers(t, n[i:min(len(n), i+48)])
-			}
-		}
-	}
-	for _, s := range texts {
-		check(s)
-	}
-	for range scaled(20000) {
-		check(mutate(r, pick(r, texts)))
-	}
+	checkOracleTails(r, texts, 48, nil, func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' },
+		func(s string) { checkWrittenDateMatchers(t, s) })
 	pieces := writtenDatePieces()
 	starts := []string{"1", "12", "3", "may", "sept", "march", "on ", "till ", "dated ", ""}
 	for range scaled(300000) {

@@ -2,7 +2,6 @@ package pii
 
 import (
 	"math/rand/v2"
-	"slices"
 	"testing"
 )
 
@@ -10,9 +9,7 @@ import (
 // different matches on text.
 func checkNINOMatcher(t *testing.T, text string) {
 	t.Helper()
-	if got, want := matchNINO(text), patNINO.anchored.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
-		t.Fatalf("nino on %q: got %v, want %v", text, got, want)
-	}
+	checkHandMatchers(t, text, handMatcher{"nino", matchNINO, patNINO})
 }
 
 // ninoAlphabet holds every lower-case letter, so that each side of every
@@ -27,20 +24,7 @@ const ninoAlphabet = "abcdefghijklmnopqrstuvwxyz01234567890123456789  --A_.,\xc3
 func TestNINOMatcherMatchesRegexp(t *testing.T) {
 	texts := oracleTexts(t)
 	r := rand.New(rand.NewPCG(53, 54))
-	check := func(s string) {
-		n := Normalize(s).Text
-		for i := 0; i < len(n); i++ {
-			if c := n[i]; c >= 'a' && c <= 'z' {
-				checkNINOMatcher(t, n[i:min(len(n), i+24)])
-			}
-		}
-	}
-	for _, s := range texts {
-		check(s)
-	}
-	for range scaled(20000) {
-		check(mutate(r, pick(r, texts)))
-	}
+	checkOracleTails(r, texts, 24, nil, isLowerLetter, func(s string) { checkNINOMatcher(t, s) })
 	any := func() byte { return ninoAlphabet[r.IntN(len(ninoAlphabet))] }
 	for range scaled(300000) {
 		var b []byte

@@ -2,7 +2,6 @@ package pii
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -11,9 +10,7 @@ import (
 // rePostcode report different matches on text.
 func checkPostcodeMatcher(t *testing.T, text string) {
 	t.Helper()
-	if got, want := matchPostcode(text), patPostcode.anchored.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
-		t.Fatalf("postcode on %q: got %v, want %v", text, got, want)
-	}
+	checkHandMatchers(t, text, handMatcher{"postcode", matchPostcode, patPostcode})
 }
 
 // postcodeAlphabet holds every lower-case letter, so that each side of
@@ -28,20 +25,7 @@ const postcodeAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789012345678901234567
 func TestPostcodeMatcherMatchesRegexp(t *testing.T) {
 	texts := oracleTexts(t)
 	r := rand.New(rand.NewPCG(51, 52))
-	check := func(s string) {
-		n := Normalize(s).Text
-		for i := 0; i < len(n); i++ {
-			if c := n[i]; c >= 'a' && c <= 'z' {
-				checkPostcodeMatcher(t, n[i:min(len(n), i+16)])
-			}
-		}
-	}
-	for _, s := range texts {
-		check(s)
-	}
-	for range scaled(20000) {
-		check(mutate(r, pick(r, texts)))
-	}
+	checkOracleTails(r, texts, 16, nil, isLowerLetter, func(s string) { checkPostcodeMatcher(t, s) })
 	letter := func() byte { return byte('a' + r.IntN(26)) }
 	digit := func() byte { return byte('0' + r.IntN(10)) }
 	for range scaled(400000) {

@@ -2,7 +2,6 @@ package pii
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -11,9 +10,7 @@ import (
 // report different matches on text.
 func checkURLBareMatcher(t *testing.T, text string) {
 	t.Helper()
-	if got, want := matchURLBare(text), patURLBare.anchored.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
-		t.Fatalf("urlBare on %q: got %v, want %v", text, got, want)
-	}
+	checkHandMatchers(t, text, handMatcher{"urlBare", matchURLBare, patURLBare})
 }
 
 // urlPieces are what bare web addresses are made of: labels of every
@@ -38,20 +35,7 @@ func urlPieces() []string {
 func TestURLBareMatcherMatchesRegexp(t *testing.T) {
 	texts := oracleTexts(t)
 	r := rand.New(rand.NewPCG(59, 60))
-	check := func(s string) {
-		n := Normalize(s).Text
-		for i := 0; i < len(n); i++ {
-			if isLowerAlnum(n[i]) {
-				checkURLBareMatcher(t, n[i:min(len(n), i+160)])
-			}
-		}
-	}
-	for _, s := range texts {
-		check(s)
-	}
-	for range scaled(20000) {
-		check(mutate(r, pick(r, texts)))
-	}
+	checkOracleTails(r, texts, 160, nil, isLowerAlnum, func(s string) { checkURLBareMatcher(t, s) })
 	pieces := urlPieces()
 	for range scaled(300000) {
 		var b strings.Builder
