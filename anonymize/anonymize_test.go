@@ -286,6 +286,29 @@ func TestLeakGateRefuses(t *testing.T) {
 	}
 }
 
+// TestNamesOfOnePerson checks what the leak gate and the redactor take
+// for a name: the parts of one person, together or alone, but not
+// initials made from two people, nor a practitioner's qualifications.
+func TestNamesOfOnePerson(t *testing.T) {
+	// The patient is Jane Doe and the reporter Amir Khan.
+	r := corpusReport(t, "report-lip-filler-nodule")
+	r.Identity.Practitioner.Name = "Emma MacLeod RN"
+	r.Treatment.Products[0].Lot = "AD 4471" // A(mir) D(oe): nobody's initials
+	r.Narrative = "Treated by E. MacLeod RN; swabbed for MC&S by JK."
+	out, err := newAnonymizer(t, anonymize.Registry()).Report(r)
+	require.NoError(t, err)
+	assert.Equal(t, "Treated by [NAME] RN; swabbed for MC&S by JK.", out.Narrative)
+	assert.Equal(t, "AD 4471", out.Treatment.Products[0].Lot)
+
+	// The patient's own initials in the lot are still refused.
+	r = corpusReport(t, "report-lip-filler-nodule")
+	r.Treatment.Products[0].Lot = "JD 4471"
+	_, err = newAnonymizer(t, anonymize.Registry()).Report(r)
+	var leak *anonymize.LeakError
+	require.ErrorAs(t, err, &leak)
+	assert.Equal(t, "/treatment/products/0/lot", leak.Pointer)
+}
+
 func TestFreeTextRedaction(t *testing.T) {
 	a := newAnonymizer(t, anonymize.Registry())
 	r := corpusReport(t, "report-lip-filler-nodule")

@@ -24,12 +24,21 @@ func knownFrom(id *complication.Identity) pii.Known {
 	arena := make([]string, 0, 48)
 	reserve := func(n int) []string {
 		l := len(arena)
+		if l+n > cap(arena) {
+			return make([]string, 0, n)
+		}
 		arena = arena[:l+n]
 		return arena[l : l : l+n]
 	}
-	k.Titles, k.GivenNames, k.FamilyNames, k.OtherNames = reserve(2), reserve(4), reserve(4), reserve(2)
+	k.Names = make([]pii.Name, 0, 4)
+	k.Titles = reserve(2)
 	k.NHSNumbers, k.Other, k.Addresses, k.Postcodes = reserve(1), reserve(6), reserve(6), reserve(2)
 	k.Phones, k.Emails, k.Handles, k.Registrations = reserve(6), reserve(7), reserve(4), reserve(4)
+	addName := func(n pii.Name) {
+		if len(n.Given)+len(n.Family)+len(n.Other) > 0 {
+			k.Names = append(k.Names, n)
+		}
+	}
 	person := func(p *complication.PersonIdentity) {
 		if p == nil {
 			return
@@ -37,9 +46,11 @@ func knownFrom(id *complication.Identity) pii.Known {
 		if p.Title != "" {
 			k.Titles = append(k.Titles, p.Title)
 		}
-		k.GivenNames = appendNonEmpty(k.GivenNames, p.GivenName)
-		k.FamilyNames = appendNonEmpty(k.FamilyNames, p.FamilyName)
-		k.OtherNames = appendNonEmpty(k.OtherNames, p.OtherNames...)
+		addName(pii.Name{
+			Given:  appendNonEmpty(reserve(1), p.GivenName),
+			Family: appendNonEmpty(reserve(1), p.FamilyName),
+			Other:  appendNonEmpty(reserve(len(p.OtherNames)), p.OtherNames...),
+		})
 		if p.DateOfBirth.Precision() >= complication.PrecisionDay {
 			d := p.DateOfBirth
 			k.DatesOfBirth = append(k.DatesOfBirth, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC))
@@ -58,7 +69,7 @@ func knownFrom(id *complication.Identity) pii.Known {
 		if p == nil {
 			return
 		}
-		names(&k, p.Name)
+		addName(splitName(&k, p.Name))
 		if p.Registration != nil {
 			k.Registrations = appendNonEmpty(k.Registrations, p.Registration.Number)
 		}
@@ -89,22 +100,26 @@ func knownFromComplaint(id *complication.ComplaintIdentity) pii.Known {
 	return k
 }
 
-// names splits a one-string name ("Dr Amir Khan") into given and family
-// names for the matcher: the last word is the family name.
-func names(k *pii.Known, full string) {
+// splitName splits a one-string name ("Dr Amir Khan RGN") into given and
+// family names for the matcher: titles before it go to k's titles,
+// qualifications after it are dropped, the last word left is the family
+// name and the words before it are given names.
+func splitName(k *pii.Known, full string) pii.Name {
 	words := strings.Fields(full)
 	for len(words) > 1 && isTitle(words[0]) {
 		k.Titles = append(k.Titles, words[0])
 		words = words[1:]
 	}
+	for len(words) > 1 && pii.IsPostnominal(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
 	switch len(words) {
 	case 0:
+		return pii.Name{}
 	case 1:
-		k.FamilyNames = append(k.FamilyNames, words[0])
-	default:
-		k.GivenNames = append(k.GivenNames, words[:len(words)-1]...)
-		k.FamilyNames = append(k.FamilyNames, words[len(words)-1])
+		return pii.Name{Family: words}
 	}
+	return pii.Name{Given: words[:len(words)-1], Family: words[len(words)-1:]}
 }
 
 func isTitle(w string) bool {

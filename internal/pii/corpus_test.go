@@ -591,8 +591,7 @@ func generateOne(r *rand.Rand, tmpl string, rate int) genDoc {
 	title := pick(r, genTitles)
 
 	doc := genDoc{known: Known{
-		GivenNames:    []string{given, pracG},
-		FamilyNames:   []string{family, pracF},
+		Names:         []Name{{Given: []string{given}, Family: []string{family}}, {Given: []string{pracG}, Family: []string{pracF}}},
 		DatesOfBirth:  []time.Time{dob},
 		NHSNumbers:    []string{nhs},
 		Phones:        []string{national},

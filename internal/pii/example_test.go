@@ -10,8 +10,7 @@ import (
 func Example() {
 	// What the record already knows about the patient.
 	m := pii.NewMatcher(pii.Known{
-		GivenNames:   []string{"Zoë"},
-		FamilyNames:  []string{"O'Neill"},
+		Names:        []pii.Name{{Given: []string{"Zoë"}, Family: []string{"O'Neill"}}},
 		DatesOfBirth: []time.Time{time.Date(1990, 5, 14, 0, 0, 0, 0, time.UTC)},
 		NHSNumbers:   []string{"999 000 0018"},
 		Phones:       []string{"07700 900123"},

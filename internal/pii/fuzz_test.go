@@ -15,8 +15,7 @@ type leakTarget struct {
 }
 
 var leakKnown = Known{
-	GivenNames:    []string{"Siobhan"},
-	FamilyNames:   []string{"Fairbairn-Okafor"},
+	Names:         []Name{{Given: []string{"Siobhan"}, Family: []string{"Fairbairn-Okafor"}}},
 	DatesOfBirth:  []time.Time{time.Date(1987, 11, 23, 0, 0, 0, 0, time.UTC)},
 	NHSNumbers:    []string{"9990000018"},
 	Phones:        []string{"07700 900456"},

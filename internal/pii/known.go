@@ -16,12 +16,8 @@ import (
 // them exactly as it normalises text, so case, diacritics, width,
 // invisible characters and look-alike letters never matter.
 type Known struct {
-	// GivenNames are first names, one name per entry ("Jane", "Mary Ann").
-	GivenNames []string
-	// FamilyNames are surnames ("Doe", "O'Neill", "Smith-Jones").
-	FamilyNames []string
-	// OtherNames are middle names, nicknames, aliases, maiden names.
-	OtherNames []string
+	// Names are the names of the record's people, one entry per person.
+	Names []Name
 	// Titles are extra honorifics the record uses ("Councillor"). The
 	// common English titles are always known.
 	Titles []string
@@ -49,6 +45,27 @@ type Known struct {
 	// Other holds any further identifying value (booking references,
 	// clinic account numbers). Matches are reported as KindOther.
 	Other []string
+}
+
+// Name is one person's name. Every part is matched on its own, and the
+// parts of one person are also matched together: full names either way
+// round, initials with a surname, and initials alone ("Jane Doe", "Doe,
+// Jane", "J. Doe", "J.D.", "JD"). Parts of different people are never
+// combined: the given name of a patient's reporter and the patient's
+// family name make no one's name, and their initials would only find
+// codes such as lot numbers.
+type Name struct {
+	// Given are first names, one name per entry ("Jane", "Mary Ann").
+	Given []string
+	// Family are surnames ("Doe", "O'Neill", "Smith-Jones").
+	Family []string
+	// Other are middle names, nicknames, aliases, maiden names.
+	Other []string
+}
+
+// same reports whether n and o have the same parts, in the same order.
+func (n Name) same(o Name) bool {
+	return slices.Equal(n.Given, o.Given) && slices.Equal(n.Family, o.Family) && slices.Equal(n.Other, o.Other)
 }
 
 // sepClass restricts the text allowed between the tokens of a pattern.
@@ -565,8 +582,11 @@ func repeatedDate(ts []time.Time, i int) bool {
 // estimatePatterns guesses how many token-sequence patterns k yields, so
 // that the builder can allocate once.
 func estimatePatterns(k Known) int {
-	names := len(k.GivenNames) + len(k.FamilyNames) + len(k.OtherNames)
-	pairs := len(k.GivenNames) * len(k.FamilyNames) * (6 + 3*len(k.OtherNames))
+	names, pairs := 0, 0
+	for _, n := range k.Names {
+		names += len(n.Given) + len(n.Family) + len(n.Other)
+		pairs += len(n.Given) * len(n.Family) * (6 + 3*len(n.Other))
+	}
 	return 8 + 3*names + pairs + 64*len(k.DatesOfBirth) + 6*len(k.Emails) + 6*len(k.Addresses) + len(k.Handles) + len(k.Other)
 }
 
@@ -640,38 +660,57 @@ func (n knownName) same(o knownName) bool {
 	return slices.Equal(n.keys, o.keys) && slices.Equal(n.parts, o.parts)
 }
 
+// addNames adds each person's names: every name and its parts alone,
+// and the combinations of one person's parts. A person named exactly as
+// an earlier one (the reporter who is also the practitioner) adds nothing
+// the earlier did not.
 func (b *matcherBuilder) addNames(k Known) {
 	var buf [16]knownName
-	all := b.collectNames(buf[:0], k.GivenNames)
-	ng := len(all)
-	all = b.collectNames(all, k.FamilyNames)
-	nf := len(all)
-	all = b.collectNames(all, k.OtherNames)
-	given, family, other := all[:ng], all[ng:nf], all[nf:]
-	for _, n := range all {
-		ks, ps := n.keys, n.parts
-		// Multi-word names as a whole; single words go through
-		// addSingleName, which knows about ambiguous words.
-		if len(ks) > 1 {
-			b.addSeq(ks, seqAttrs{kind: seqName, sep: sepName})
+	for i := range k.Names {
+		n := &k.Names[i]
+		if slices.ContainsFunc(k.Names[:i], n.same) {
+			continue
 		}
-		if len(ps) > 1 {
-			b.addSeq(ps, seqAttrs{kind: seqName, sep: sepName})
+		all := b.collectNames(buf[:0], n.Given)
+		ng := len(all)
+		all = b.collectNames(all, n.Family)
+		nf := len(all)
+		all = b.collectNames(all, n.Other)
+		for _, n := range all {
+			b.addName(n)
 		}
-		for _, key := range ks {
-			b.addSingleName(key)
-		}
-		for _, p := range ps {
-			if len(p) >= 3 {
-				b.addSingleName(p)
-			}
-		}
-		if len(ps) > 1 {
-			// "ONeill" for "O'Neill", "SmithJones" for "Smith-Jones".
-			b.addSingleName(strings.Join(ps, ""))
+		b.addCombinations(all[:ng], all[ng:nf], all[nf:])
+	}
+}
+
+// addName adds one name alone: as a whole, and by its words and parts.
+func (b *matcherBuilder) addName(n knownName) {
+	ks, ps := n.keys, n.parts
+	// Multi-word names as a whole; single words go through
+	// addSingleName, which knows about ambiguous words.
+	if len(ks) > 1 {
+		b.addSeq(ks, seqAttrs{kind: seqName, sep: sepName})
+	}
+	if len(ps) > 1 {
+		b.addSeq(ps, seqAttrs{kind: seqName, sep: sepName})
+	}
+	for _, key := range ks {
+		b.addSingleName(key)
+	}
+	for _, p := range ps {
+		if len(p) >= 3 {
+			b.addSingleName(p)
 		}
 	}
-	// Full names in either order, and initials with a surname.
+	if len(ps) > 1 {
+		// "ONeill" for "O'Neill", "SmithJones" for "Smith-Jones".
+		b.addSingleName(strings.Join(ps, ""))
+	}
+}
+
+// addCombinations adds one person's full names in either order, and
+// initials with a surname.
+func (b *matcherBuilder) addCombinations(given, family, other []knownName) {
 	for _, g := range given {
 		gk, gi := g.keys, []string{g.initial}
 		for _, f := range family {

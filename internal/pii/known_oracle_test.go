@@ -313,6 +313,14 @@ func (b *oracleMatcherBuilder) addSingleName(key string) {
 }
 
 func (b *oracleMatcherBuilder) addNames(k Known) {
+	for _, n := range k.Names {
+		b.addPersonNames(n)
+	}
+}
+
+// addPersonNames adds one person's names; the parts of different people
+// are never combined.
+func (b *oracleMatcherBuilder) addPersonNames(k Name) {
 	type name struct {
 		toks []token
 	}
@@ -326,7 +334,7 @@ func (b *oracleMatcherBuilder) addNames(k Known) {
 		}
 		return out
 	}
-	given, family, other = collect(k.GivenNames), collect(k.FamilyNames), collect(k.OtherNames)
+	given, family, other = collect(k.Given), collect(k.Family), collect(k.Other)
 	all := append(append(append([]name(nil), given...), family...), other...)
 	for _, n := range all {
 		ks, ps := oracleKeys(n.toks), oracleParts(n.toks)

@@ -8,9 +8,7 @@ import (
 
 func sampleKnown() Known {
 	return Known{
-		GivenNames:    []string{"Jane"},
-		FamilyNames:   []string{"O'Neill"},
-		OtherNames:    []string{"Mary"},
+		Names:         []Name{{Given: []string{"Jane"}, Family: []string{"O'Neill"}, Other: []string{"Mary"}}},
 		DatesOfBirth:  []time.Time{time.Date(1990, 5, 14, 0, 0, 0, 0, time.UTC)},
 		NHSNumbers:    []string{"999 000 0018"},
 		Phones:        []string{"07700 900123"},
@@ -118,7 +116,7 @@ func TestMatcherVariants(t *testing.T) {
 }
 
 func TestMatcherWordBoundaries(t *testing.T) {
-	m := NewMatcher(Known{GivenNames: []string{"Ann"}, FamilyNames: []string{"Lee"}, Postcodes: []string{"M1 1AE"}})
+	m := NewMatcher(Known{Names: []Name{{Given: []string{"Ann"}, Family: []string{"Lee"}}}, Postcodes: []string{"M1 1AE"}})
 	for _, text := range []string{
 		"annual review", "Annabel came", "planned", "sleep", "Leeds clinic", "fleece",
 		"code XM1 1AEX", "am11ae",
@@ -137,7 +135,7 @@ func TestMatcherWordBoundaries(t *testing.T) {
 func TestMatcherShortAndCommonWordNames(t *testing.T) {
 	// "Ed" is also the abbreviation for an emergency department, "May" a
 	// verb and a month: they count only as names when the text says so.
-	m := NewMatcher(Known{GivenNames: []string{"Ed", "May"}, FamilyNames: []string{"Hope"}})
+	m := NewMatcher(Known{Names: []Name{{Given: []string{"Ed", "May"}, Family: []string{"Hope"}}}})
 	mixed := []struct {
 		text string
 		want bool
@@ -166,7 +164,7 @@ func TestMatcherShortAndCommonWordNames(t *testing.T) {
 func TestMatcherInitialsNeedCapitals(t *testing.T) {
 	// Initials "IV" (Ivy Vaughan) must not hit the intravenous
 	// abbreviation, and "js" in prose is not "JS".
-	m := NewMatcher(Known{GivenNames: []string{"Ivy", "Jo"}, FamilyNames: []string{"Vaughan", "Smith"}})
+	m := NewMatcher(Known{Names: []Name{{Given: []string{"Ivy", "Jo"}, Family: []string{"Vaughan", "Smith"}}}})
 	if spans := m.Find("Given IV antibiotics."); len(spans) > 0 {
 		t.Errorf("IV matched as initials: %s", describe("Given IV antibiotics.", spans))
 	}
@@ -181,6 +179,54 @@ func TestMatcherInitialsNeedCapitals(t *testing.T) {
 	}
 }
 
+func TestMatcherCombinesOnlyOnePersonsNames(t *testing.T) {
+	// Jane Doe, and her reporter Amir Khan: "JK" and "Jane Khan" are no
+	// one's name, and "AD" in a code is not Amir's initials.
+	m := NewMatcher(Known{Names: []Name{
+		{Given: []string{"Jane"}, Family: []string{"Doe"}},
+		{Given: []string{"Amir"}, Family: []string{"Khan"}},
+	}})
+	tests := []struct {
+		name, text, want string // want: the text of the spans found, joined by "|"
+	}{
+		{"own initials", "JD attended.", "JD"},
+		{"other person's own initials", "AK attended.", "AK"},
+		{"own initials dotted", "Seen by A.K. today.", "A.K"},
+		{"own initial with surname", "Seen by J. Doe today.", "J. Doe"},
+		{"mixed initials", "JK attended.", ""},
+		{"mixed initials dotted", "Seen by J.K. today.", ""},
+		{"mixed initials in a code", "Lot AD 4471 used.", ""},
+		{"mixed initial with surname", "Seen by A. Doe today.", "Doe"},
+		{"surname first with a mixed initial", "Doe, A. attended.", "Doe"},
+		{"mixed full name", "Jane Khan attended.", "Jane Khan"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range Merge(tc.text, m.Find(tc.text)) {
+				got = append(got, tc.text[s.Start:s.End])
+			}
+			if g := strings.Join(got, "|"); g != tc.want {
+				t.Errorf("Find(%q) = %q, want %q", tc.text, g, tc.want)
+			}
+		})
+	}
+}
+
+func TestIsPostnominal(t *testing.T) {
+	for _, w := range []string{"RGN", "RN", "NIP", "MBBS", "MBChB", "BDS", "MRCGP", "PhD", "R.G.N.", "MBBS,", "BSc"} {
+		if !IsPostnominal(w) {
+			t.Errorf("IsPostnominal(%q) = false, want true", w)
+		}
+	}
+	// Surnames that are also degrees, and words that merely look alike.
+	for _, w := range []string{"Ma", "MA", "BA", "Rn", "rgn", "Nip", "md", "Khan", "", ".", "NIPS", "RGN-"} {
+		if IsPostnominal(w) {
+			t.Errorf("IsPostnominal(%q) = true, want false", w)
+		}
+	}
+}
+
 func TestMatcherNilAndEmpty(t *testing.T) {
 	var m *Matcher
 	if m.Find("Jane") != nil {
@@ -190,7 +236,7 @@ func TestMatcherNilAndEmpty(t *testing.T) {
 		t.Error("empty matcher found something")
 	}
 	// Unusable values are ignored rather than matching everything.
-	e := NewMatcher(Known{GivenNames: []string{"", " ", "-"}, Phones: []string{"n/a"}, NHSNumbers: []string{"unknown"}})
+	e := NewMatcher(Known{Names: []Name{{Given: []string{"", " ", "-"}}}, Phones: []string{"n/a"}, NHSNumbers: []string{"unknown"}})
 	if spans := e.Find("n/a unknown - text"); len(spans) > 0 {
 		t.Errorf("junk values matched: %s", describe("n/a unknown - text", spans))
 	}

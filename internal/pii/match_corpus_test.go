@@ -35,22 +35,19 @@ func fixedKnowns() []Known {
 		sampleKnown(),
 		leakKnown,
 		{},
-		{GivenNames: []string{"Ann"}, FamilyNames: []string{"Lee"}, Postcodes: []string{"M1 1AE"}},
-		{GivenNames: []string{"Ed", "May"}, FamilyNames: []string{"Hope"}},
-		{GivenNames: []string{"Ivy", "Jo"}, FamilyNames: []string{"Vaughan", "Smith"}},
-		{GivenNames: []string{"", " ", "-"}, Phones: []string{"n/a"}, NHSNumbers: []string{"unknown"}},
+		{Names: []Name{{Given: []string{"Ann"}, Family: []string{"Lee"}}}, Postcodes: []string{"M1 1AE"}},
+		{Names: []Name{{Given: []string{"Ed", "May"}, Family: []string{"Hope"}}}},
+		{Names: []Name{{Given: []string{"Ivy", "Jo"}, Family: []string{"Vaughan", "Smith"}}}},
+		{Names: []Name{{Given: []string{"", " ", "-"}}}, Phones: []string{"n/a"}, NHSNumbers: []string{"unknown"}},
 		{
-			GivenNames:   []string{"Zoë"},
-			FamilyNames:  []string{"O'Neill"},
+			Names:        []Name{{Given: []string{"Zoë"}, Family: []string{"O'Neill"}}},
 			DatesOfBirth: []time.Time{time.Date(1990, 5, 14, 0, 0, 0, 0, time.UTC)},
 			NHSNumbers:   []string{"999 000 0018"},
 			Phones:       []string{"07700 900123"},
 		},
 		{
 			Titles:       []string{"Councillor", "Dr.", "Revd Canon"},
-			GivenNames:   []string{"Mary Ann", "Kerry-Ann", "Siân", "Ó", "J", "Al"},
-			FamilyNames:  []string{"van der Berg", "Ó Súilleabháin", "Smith-Jones", "d'Arcy", "Łukasiewicz", "Møller"},
-			OtherNames:   []string{"Bea", "Mac Leod", "Ng", "Jane's"},
+			Names:        []Name{{Given: []string{"Mary Ann", "Kerry-Ann", "Siân", "Ó", "J", "Al"}, Family: []string{"van der Berg", "Ó Súilleabháin", "Smith-Jones", "d'Arcy", "Łukasiewicz", "Møller"}, Other: []string{"Bea", "Mac Leod", "Ng", "Jane's"}}},
 			DatesOfBirth: []time.Time{time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1911, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(1990, 5, 14, 0, 0, 0, 0, time.UTC), {}},
 			NHSNumbers:   []string{"９９９ ０００ ００１８", "123456", "999-000-0018"},
 			Phones:       []string{"+44 (0)7700 900123", "0044 7700 900 456", "447700900789", "00 1 212 555 0100", "+1 (212) 555-0199", "0", "01632 960 001"},
@@ -62,21 +59,17 @@ func fixedKnowns() []Known {
 			Registrations: []string{"12A3456E", "1234567", "ab", "GMC 7654321"},
 			Other:         []string{"BK-2024-0042", "https://www.example-clinic.co.uk/", "Glow Aesthetics Ltd", "1-AB23CD4"},
 		},
-		{GivenNames: []string{"Ann", "Ann-Marie", "AnnMarie"}, FamilyNames: []string{"ONeill", "O'Neill"}, OtherNames: []string{"SmithJones", "Smith-Jones"}},
+		{Names: []Name{{Given: []string{"Ann", "Ann-Marie", "AnnMarie"}, Family: []string{"ONeill", "O'Neill"}, Other: []string{"SmithJones", "Smith-Jones"}}}},
 		{
 			// Names equal once tokenised but for their joiners, and
 			// a date of birth equal to the zero time's date.
-			GivenNames:   []string{"Mary-Ann", "MaryAnn", "Mary Ann", "mary-ann"},
-			FamilyNames:  []string{"ONeill", "O'Neill", "O Neill", "o’neill"},
-			OtherNames:   []string{"Jo", "Jo", "JO"},
+			Names:        []Name{{Given: []string{"Mary-Ann", "MaryAnn", "Mary Ann", "mary-ann"}, Family: []string{"ONeill", "O'Neill", "O Neill", "o’neill"}, Other: []string{"Jo", "Jo", "JO"}}},
 			DatesOfBirth: []time.Time{{}, time.Date(1, 1, 1, 12, 0, 0, 0, time.UTC), time.Date(1990, 5, 14, 23, 0, 0, 0, time.FixedZone("X", -3600)), time.Date(1990, 5, 15, 0, 0, 0, 0, time.UTC)},
 			Phones:       []string{"07700 900123", "07700 900123", "07700900123"},
 			Emails:       []string{"mary.ann@example.com", "mary.ann@example.com", "MARY.ANN@EXAMPLE.COM"},
 		},
 		{
-			GivenNames:    []string{"Jane", "Jane", "JANE"},
-			FamilyNames:   []string{"Doe", "doe"},
-			OtherNames:    []string{"Jane Doe"},
+			Names:         []Name{{Given: []string{"Jane", "Jane", "JANE"}, Family: []string{"Doe", "doe"}, Other: []string{"Jane Doe"}}},
 			DatesOfBirth:  []time.Time{time.Date(1990, 5, 14, 0, 0, 0, 0, time.UTC), time.Date(1990, 5, 14, 12, 0, 0, 0, time.UTC), time.Date(5, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(12345, 11, 11, 0, 0, 0, 0, time.UTC), time.Date(-7, 3, 3, 0, 0, 0, 0, time.UTC)},
 			Phones:        []string{"07700 900123", "7700900123", "+447700900123"},
 			Emails:        []string{"jane.doe@example.com", "jane@example.com", "jd@example.com"},
@@ -110,28 +103,31 @@ func dateForms(d time.Time) []string {
 // names that people use: full names both ways round, initials.
 func knownValues(k Known) []string {
 	var vs []string
-	for _, l := range [][]string{k.GivenNames, k.FamilyNames, k.OtherNames, k.Titles, k.NHSNumbers, k.Phones,
+	for _, l := range [][]string{k.Titles, k.NHSNumbers, k.Phones,
 		k.Emails, k.Handles, k.Postcodes, k.Addresses, k.Registrations, k.Other} {
 		vs = append(vs, l...)
 	}
-	for _, g := range k.GivenNames {
-		for _, f := range k.FamilyNames {
-			vs = append(vs, g+" "+f, f+", "+g, f+" "+g)
-			if g != "" && f != "" {
-				gi, fi := string([]rune(g)[:1]), string([]rune(f)[:1])
-				vs = append(vs, gi+". "+f, gi+" "+f, f+", "+gi+".", gi+"."+fi+".", gi+fi, strings.ToLower(gi+fi), gi+". "+fi+".")
-				for _, o := range k.OtherNames {
-					if o != "" {
-						oi := string([]rune(o)[:1])
-						vs = append(vs, gi+". "+oi+". "+f, gi+"."+oi+"."+fi+".", gi+oi+fi, g+" "+o+" "+f)
+	for _, n := range k.Names {
+		vs = append(append(append(vs, n.Given...), n.Family...), n.Other...)
+		for _, g := range n.Given {
+			for _, f := range n.Family {
+				vs = append(vs, g+" "+f, f+", "+g, f+" "+g)
+				if g != "" && f != "" {
+					gi, fi := string([]rune(g)[:1]), string([]rune(f)[:1])
+					vs = append(vs, gi+". "+f, gi+" "+f, f+", "+gi+".", gi+"."+fi+".", gi+fi, strings.ToLower(gi+fi), gi+". "+fi+".")
+					for _, o := range n.Other {
+						if o != "" {
+							oi := string([]rune(o)[:1])
+							vs = append(vs, gi+". "+oi+". "+f, gi+"."+oi+"."+fi+".", gi+oi+fi, g+" "+o+" "+f)
+						}
 					}
 				}
 			}
 		}
-	}
-	for _, n := range append(append(append([]string(nil), k.GivenNames...), k.FamilyNames...), k.OtherNames...) {
-		for _, part := range strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' || r == '’' }) {
-			vs = append(vs, part, part+"'s", part+"s", "Mrs "+part, "Dr "+part)
+		for _, name := range append(append(append([]string(nil), n.Given...), n.Family...), n.Other...) {
+			for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' || r == '’' }) {
+				vs = append(vs, part, part+"'s", part+"s", "Mrs "+part, "Dr "+part)
+			}
 		}
 	}
 	for _, e := range k.Emails {
@@ -224,13 +220,15 @@ func knownFromIdentity(id *complication.Identity) Known {
 			k.Titles = append(k.Titles, words[0])
 			words = words[1:]
 		}
+		for len(words) > 1 && IsPostnominal(words[len(words)-1]) {
+			words = words[:len(words)-1]
+		}
 		switch len(words) {
 		case 0:
 		case 1:
-			k.FamilyNames = append(k.FamilyNames, words[0])
+			k.Names = append(k.Names, Name{Family: words})
 		default:
-			k.GivenNames = append(k.GivenNames, words[:len(words)-1]...)
-			k.FamilyNames = append(k.FamilyNames, words[len(words)-1])
+			k.Names = append(k.Names, Name{Given: words[:len(words)-1], Family: words[len(words)-1:]})
 		}
 	}
 	person := func(p *complication.PersonIdentity) {
@@ -240,9 +238,9 @@ func knownFromIdentity(id *complication.Identity) Known {
 		if p.Title != "" {
 			k.Titles = append(k.Titles, p.Title)
 		}
-		k.GivenNames = nonEmpty(k.GivenNames, p.GivenName)
-		k.FamilyNames = nonEmpty(k.FamilyNames, p.FamilyName)
-		k.OtherNames = nonEmpty(k.OtherNames, p.OtherNames...)
+		if n := (Name{Given: nonEmpty(nil, p.GivenName), Family: nonEmpty(nil, p.FamilyName), Other: nonEmpty(nil, p.OtherNames...)}); len(n.Given)+len(n.Family)+len(n.Other) > 0 {
+			k.Names = append(k.Names, n)
+		}
 		if p.DateOfBirth.Precision() >= complication.PrecisionDay {
 			d := p.DateOfBirth
 			k.DatesOfBirth = append(k.DatesOfBirth, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC))

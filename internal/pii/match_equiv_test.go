@@ -136,7 +136,7 @@ func TestMatcherMatchesOracleFixed(t *testing.T) {
 	}
 	// Every literal and variant as a value of every kind.
 	for _, v := range append(lits[:min(len(lits), oracleScale(1000, len(lits)))], vs[:min(len(vs), oracleScale(500, len(vs)))]...) {
-		k := Known{GivenNames: []string{v}, FamilyNames: []string{v}, OtherNames: []string{v}, Titles: []string{v},
+		k := Known{Names: []Name{{Given: []string{v}, Family: []string{v}, Other: []string{v}}}, Titles: []string{v},
 			NHSNumbers: []string{v}, Phones: []string{v}, Emails: []string{v}, Handles: []string{v},
 			Postcodes: []string{v}, Addresses: []string{v}, Registrations: []string{v}, Other: []string{v}}
 		c := newOracleCheck(t, k)
@@ -209,7 +209,7 @@ func FuzzMatcherMatchesOracle(f *testing.F) {
 			return strings.Split(s, "|")
 		}
 		k := Known{
-			GivenNames: split(given), FamilyNames: split(family), OtherNames: split(other), Titles: split(titles),
+			Names: []Name{{Given: split(given), Family: split(family), Other: split(other)}}, Titles: split(titles),
 			NHSNumbers: split(nhs), Phones: split(phones),
 		}
 		for i, v := range split(emails) {

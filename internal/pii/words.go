@@ -113,6 +113,29 @@ aaron adil ahmed alfred ali andy angus anwar ashok barry ben benjamin bernard br
 // titles precede a personal name.
 var titles = wordSet(`mr mrs ms miss mx dr doctor prof professor sir dame lady lord rev revd nurse sister matron madam mister`)
 
+// postnominals are the qualifications and registrations written after a
+// practitioner's name ("Jane Doe RGN", "Amir Khan MBBS"), spelled as they
+// are written: the spelling is what tells the MRCS diploma from a word.
+// Degrees that are also surnames (MA: Lin Ma; BA) are left out, so such a
+// name keeps its surname.
+var postnominals = wordSet(`
+RGN RN RMN RNLD RSCN RSCPHN RM RHV RNA NIP NMP INP IP PIP NP ANP ACP
+MBBS MBChB MBBCh BMBS BM BCh BDS BChD BDentSc DDS DMD MD FRCS MRCS FRCP MRCP MRCGP FRCGP DRCOG MFDS MJDF FDS FDSRCS MRCPsych FRCA FRCR MFPH
+BSc MSc MPharm BPharm PharmD PhD DPhil PGDip PgDip PGCert PgCert DipHE PGDE Hons
+`)
+
+// IsPostnominal reports whether word, less its full stops and a
+// trailing comma, is a qualification or registration written after a name
+// ("RGN", "R.G.N.", "MBBS,"). A surname that is also a degree is not one, nor is any word in
+// another case than the qualification's own ("Rn", "md").
+func IsPostnominal(word string) bool {
+	word = strings.TrimSuffix(word, ",")
+	if strings.IndexByte(word, '.') >= 0 {
+		word = strings.ReplaceAll(word, ".", "")
+	}
+	return postnominals[word]
+}
+
 // kinCues introduce the name of a relative or friend, as in "my husband
 // Dave". What follows such a word is nearly always a name, so a
 // non-vocabulary word is taken even in lower case.
