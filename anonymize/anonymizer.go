@@ -28,6 +28,11 @@ type Anonymizer struct {
 	// with it.
 	trees *typedtree.Codec
 
+	// matchers holds the Matchers of finished records, whose memory the
+	// next record's is compiled in (pii.Matcher.Recompile): a record's
+	// Matcher is most of what de-identifying it allocates.
+	matchers sync.Pool
+
 	mu    sync.Mutex
 	audit Audit
 }
@@ -222,9 +227,14 @@ type run struct {
 	present []bool
 }
 
+// newRun starts the de-identification of one record of shape sh whose
+// identity holds known. The run's Matcher is the caller's to hand back
+// with a.matchers.Put once the run is over; nothing of the run may be
+// used after that.
 func (a *Anonymizer) newRun(sh *shape, known pii.Known) (*run, *pii.Matcher) {
 	e := &run{a: a, sh: sh, st: stats{fields: map[Action]int{}, entities: map[string]int{}}}
-	m := pii.NewMatcher(known)
+	spare, _ := a.matchers.Get().(*pii.Matcher)
+	m := spare.Recompile(known)
 	e.text = &textRedactor{matcher: m, mode: a.policy.Text, key: a.key, counts: e.st.entities}
 	return e, m
 }
@@ -237,6 +247,7 @@ func (a *Anonymizer) anonymizeReport(r *complication.Report) (*complication.Repo
 		return nil, stats{}, ErrAlreadyDeidentified
 	}
 	e, matcher := a.newRun(&a.report, knownFrom(r.Identity))
+	defer a.matchers.Put(matcher)
 	out := new(complication.Report)
 	rv := reflect.ValueOf(out).Elem()
 	if err := copyRecord(rv, reflect.ValueOf(r).Elem(), a.report.plan, a.report.dropped); err != nil {
@@ -270,6 +281,7 @@ func (a *Anonymizer) anonymizeComplaint(c *complication.Complaint) (*complicatio
 		id = &complication.ComplaintIdentity{}
 	}
 	e, matcher := a.newRun(&a.complaint, knownFromComplaint(id))
+	defer a.matchers.Put(matcher)
 	out := new(complication.Complaint)
 	rv := reflect.ValueOf(out).Elem()
 	if err := copyRecord(rv, reflect.ValueOf(c).Elem(), a.complaint.plan, a.complaint.dropped); err != nil {

@@ -170,6 +170,9 @@ type Matcher struct {
 	firstKeys [16 * 256 / 64]uint64
 	titles    map[string]bool // the record's own titles, beyond the common ones
 	empty     bool
+	// spare holds the builder's buffers as the build left them, for
+	// Recompile; nothing reads them after the build.
+	spare *builderSlices
 }
 
 // isTitle reports whether the token key k is a title.
@@ -211,8 +214,16 @@ type matcherBuilder struct {
 	digits, alnums int
 }
 
+// builderSlices are the builder's buffers, kept with the Matcher it built
+// so that Recompile can build in them again.
+type builderSlices struct {
+	lists, scratch, names []string
+	toks                  []token
+}
+
 // builderBuffers holds the builder's first buffers, allocated as one.
 type builderBuffers struct {
+	builderSlices
 	lists   [32]string
 	scratch [8]string
 	toks    [8]token
@@ -463,21 +474,73 @@ func allDigits(s string) bool {
 func NewMatcher(k Known) *Matcher {
 	np := estimatePatterns(k)
 	bufs := new(builderBuffers)
+	bufs.builderSlices = builderSlices{lists: bufs.lists[:0], scratch: bufs.scratch[:0], toks: bufs.toks[:0]}
+	m := &Matcher{
+		pats: make([]seqPattern, 0, np),
+		// A pattern has two or three tokens of about four bytes.
+		text:   make([]byte, 0, 10*np),
+		bounds: append(make([]int, 0, 5*np/2+1), 0),
+		spare:  &bufs.builderSlices,
+	}
+	m.first.init(np)
+	return build(m, k)
+}
+
+// Recompile returns the Matcher of k, the one NewMatcher(k) returns,
+// built in the memory of m. m must not be used after the call: the
+// result is m itself, holding k's identifiers. A caller that compiles a
+// Matcher for each record and is done with it before the next saves
+// nearly all of NewMatcher's allocations this way. A nil m gives
+// NewMatcher(k).
+func (m *Matcher) Recompile(k Known) *Matcher {
+	if m == nil {
+		return NewMatcher(k)
+	}
+	np := estimatePatterns(k)
+	// Drop the references to the last record's values, and start every
+	// field from its zero value but for the memory kept.
+	clear(m.digits)
+	clear(m.alnums)
+	clear(m.titles)
+	first := m.first
+	clear(first.slots)
+	first.n = 0
+	if len(first.slots) < np/2 {
+		first.init(np)
+	}
+	*m = Matcher{
+		pats:       slices.Grow(m.pats[:0], np),
+		first:      first,
+		text:       m.text[:0],
+		bounds:     append(m.bounds[:0], 0),
+		digits:     m.digits[:0],
+		alnums:     m.alnums[:0],
+		alnumFirst: m.alnumFirst[:0],
+		titles:     m.titles,
+		spare:      m.spare,
+	}
+	sp := m.spare
+	clear(sp.lists[:cap(sp.lists)])
+	clear(sp.scratch[:cap(sp.scratch)])
+	clear(sp.names[:cap(sp.names)])
+	clear(sp.toks[:cap(sp.toks)])
+	return build(m, k)
+}
+
+// build adds the patterns of k to m, a Matcher with no patterns, and
+// returns m.
+func build(m *Matcher, k Known) *Matcher {
+	sp := m.spare
 	b := &matcherBuilder{
-		m: &Matcher{
-			pats: make([]seqPattern, 0, np),
-			// A pattern has two or three tokens of about four bytes.
-			text:   make([]byte, 0, 10*np),
-			bounds: append(make([]int, 0, 5*np/2+1), 0),
-		},
-		lists:    bufs.lists[:0],
-		scratch:  bufs.scratch[:0],
-		toks:     bufs.toks[:0],
+		m:        m,
+		lists:    sp.lists[:0],
+		scratch:  sp.scratch[:0],
+		names:    sp.names[:0],
+		toks:     sp.toks[:0],
 		lastHead: -1,
 		digits:   len(k.NHSNumbers) + len(k.Phones) + len(k.Registrations) + len(k.Other),
 		alnums:   len(k.Postcodes) + 2*len(k.Emails) + len(k.Handles) + len(k.Addresses) + len(k.Registrations) + len(k.Other),
 	}
-	b.m.first.init(np)
 	// A value repeated in a list adds nothing the first did not, and
 	// records repeat values often: the reporter is the practitioner, the
 	// practitioner the prescriber.
@@ -548,7 +611,6 @@ func NewMatcher(k Known) *Matcher {
 			b.addSeq(b.keys(ts), seqAttrs{kind: seqOther, sep: sepLoose})
 		}
 	}
-	m := b.m
 	for _, p := range m.digits {
 		if m.minDigits == 0 || len(p.value) < m.minDigits {
 			m.minDigits = len(p.value)
@@ -559,6 +621,7 @@ func NewMatcher(k Known) *Matcher {
 		m.alnumFirst = append(m.alnumFirst, p.value[0])
 	}
 	m.empty = len(m.pats) == 0 && len(m.digits) == 0 && len(m.alnums) == 0
+	*sp = builderSlices{lists: b.lists[:0], scratch: b.scratch[:0], names: b.names[:0], toks: b.toks[:0]}
 	return m
 }
 
