@@ -82,6 +82,41 @@ func TestPseudonyms(t *testing.T) {
 	}
 }
 
+func TestCanonicalName(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"ascii", "  Jane   DOE ", "jane doe"},
+		{"diaeresis and curly apostrophe", "Zoë O’Neill", "zoe o'neill"},
+		{"circumflex and dash", "Siân Smith‐Jones", "sian smith-jones"},
+		{"ligature", "ﬁona", "fiona"},
+		{"sharp s", "Maße", "masse"},
+		{"fada", "Ní Bhriain", "ni bhriain"},
+		{"invisible format character", "Ja\u200bne", "jane"},
+		{"longer than a transformer's buffer", strings.Repeat("é", 5000), strings.Repeat("e", 5000)},
+		{"empty", "", ""},
+	}
+	// Forwards, backwards and concurrently: the result never depends on
+	// the name before.
+	check := func(t *testing.T, i int) {
+		tc := tests[i]
+		assert.Equal(t, tc.want, anonymize.CanonicalName(tc.in), tc.name)
+	}
+	for i := range tests {
+		check(t, i)
+	}
+	for i := len(tests) - 1; i >= 0; i-- {
+		check(t, i)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := range 50 * len(tests) {
+				check(t, i%len(tests))
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // TestReportOutputIsSubmissionShape runs every corpus record through both
 // profiles and validates the result against the submission schema.
 func TestReportOutputIsSubmissionShape(t *testing.T) {

@@ -3,6 +3,7 @@ package anonymize
 import (
 	"encoding/base32"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,12 +106,13 @@ func CanonicalName(s string) string {
 	if ascii, ok := canonicalASCII(s); ok {
 		return ascii
 	}
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFKC)
-	out, _, err := transform.String(t, s)
+	f := nameFolds.Get().(*nameFold)
+	defer nameFolds.Put(f)
+	out, _, err := transform.String(f.strip, s)
 	if err != nil {
 		out = s
 	}
-	out = cases.Fold().String(out)
+	out = f.fold.String(out)
 	out = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u2018' || r == '\u2019' || r == '\u02bc' || r == '`' || r == '\u00b4':
@@ -124,6 +126,21 @@ func CanonicalName(s string) string {
 	}, out)
 	return strings.Join(strings.Fields(out), " ")
 }
+
+// nameFold holds the transformers CanonicalName uses on text that is not
+// all ASCII. They keep buffers of some kilobytes between calls, so they
+// are pooled rather than built for each name; each call resets them.
+type nameFold struct {
+	strip transform.Transformer // NFKD, combining marks removed, NFKC
+	fold  cases.Caser
+}
+
+var nameFolds = sync.Pool{New: func() any {
+	return &nameFold{
+		strip: transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFKC),
+		fold:  cases.Fold(),
+	}
+}}
 
 // canonicalASCII is CanonicalName for text that is all ASCII, where
 // normalisation changes nothing, folding is lower-casing and the only
