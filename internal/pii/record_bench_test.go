@@ -1,0 +1,95 @@
+package pii
+
+import (
+	"testing"
+
+	"github.com/openaesthetics/casebook/internal/synth"
+)
+
+// BenchmarkRecordStrings measures, per synthetic report, the text work
+// de-identification cannot do without, on the strings the report keeps
+// once its identity block is gone: analysing every string once (the
+// normalisation, tokens and word classes every look starts from),
+// running the detectors over every string once, compiling the record's
+// Matcher, and scanning every string once with both. The anonymizer does
+// more than each of these (free text is looked at again after
+// redaction), so together they are a floor under its cost.
+func BenchmarkRecordStrings(b *testing.B) {
+	const n = 500
+	g := synth.New(synth.Options{Seed: 5})
+	var texts [][]string
+	var knowns []Known
+	for range n {
+		r := g.Next().Report
+		knowns = append(knowns, knownFromIdentity(r.Identity))
+		r.Identity = nil
+		texts = append(texts, jsonStrings(b, nil, r))
+	}
+	perRecord := func(b *testing.B) {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e3/float64(b.N*n), "µs/record")
+	}
+	b.Run("analyse", func(b *testing.B) {
+		b.ReportAllocs()
+		sc := new(scratch)
+		for b.Loop() {
+			for _, ss := range texts {
+				for _, s := range ss {
+					sc.out = normalizeInto(&sc.n, s, sc.out)
+					analyzeWith(&sc.n, sc).classes()
+				}
+			}
+		}
+		perRecord(b)
+	})
+	b.Run("detect", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, ss := range texts {
+				for _, s := range ss {
+					Scan(s, nil)
+				}
+			}
+		}
+		perRecord(b)
+	})
+	b.Run("compile", func(b *testing.B) {
+		b.ReportAllocs()
+		var m *Matcher
+		for b.Loop() {
+			for _, k := range knowns {
+				m = m.Recompile(k)
+			}
+		}
+		perRecord(b)
+	})
+	b.Run("find", func(b *testing.B) {
+		b.ReportAllocs()
+		ms := make([]*Matcher, n)
+		for i, k := range knowns {
+			ms[i] = NewMatcher(k)
+		}
+		for b.Loop() {
+			for i, ss := range texts {
+				for _, s := range ss {
+					ms[i].Find(s)
+				}
+			}
+		}
+		perRecord(b)
+	})
+	b.Run("scan", func(b *testing.B) {
+		b.ReportAllocs()
+		ms := make([]*Matcher, n)
+		for i, k := range knowns {
+			ms[i] = NewMatcher(k)
+		}
+		for b.Loop() {
+			for i, ss := range texts {
+				for _, s := range ss {
+					Scan(s, ms[i])
+				}
+			}
+		}
+		perRecord(b)
+	})
+}
