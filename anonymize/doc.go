@@ -35,15 +35,17 @@
 // # Free text and the leak gate
 //
 // Free text is swept first for every surface form of the record's own
-// identifiers (names in any order, initials, "Mrs Surname", dates of birth
-// in common formats, NHS and phone numbers with any separators, email
-// local parts, handles, postcodes), after Unicode normalisation, and then
-// by generic detectors tuned for UK aesthetics (NHS numbers with the
-// modulus-11 check, UK phones, emails, URLs and profile links, handles,
-// postcodes, dates, GMC/NMC/GDC and NI numbers). Identifiers become typed
-// placeholders such as [NAME], or consistent surrogates. Clinical
-// language ("27G cannula", "1500 IU hyaluronidase", "0.5 ml", "day 14")
-// survives.
+// identifiers (each person's names in any order, their initials, "Mrs
+// Surname", dates of birth in common formats, NHS and phone numbers with
+// any separators, email local parts, handles, postcodes), after Unicode
+// normalisation, and then by generic detectors tuned for UK aesthetics
+// (NHS numbers with the modulus-11 check, UK phones, emails, URLs and
+// profile links, handles, postcodes, dates, GMC/NMC/GDC and NI numbers).
+// The names of different people are never combined, and qualifications
+// after a practitioner's name ("Emma MacLeod RGN") are not a surname.
+// Identifiers become typed placeholders such as [NAME], or consistent
+// surrogates. Clinical language ("27G cannula", "1500 IU hyaluronidase",
+// "0.5 ml", "day 14") survives.
 //
 // After transforming a record, the leak gate re-scans every string of the
 // result with the record's known identifiers, and its free text with every

@@ -18,7 +18,8 @@
 //     and cue-based personal names) over the matching copy.
 //   - NewMatcher compiles the identifiers a record already holds (its
 //     Known values) into a Matcher whose Find reports every surface variant
-//     of them: names in any order or case, initials, possessives, dates of
+//     of them: each person's names in any order or case (never mixed
+//     with another person's), initials, possessives, dates of
 //     birth in a dozen formats, numbers with any separators, and so on.
 //   - Redact replaces spans with typed placeholders such as [NAME] or with
 //     caller-supplied surrogates. Merge resolves overlapping spans.

@@ -25,10 +25,10 @@ func TestRecompileMatchesNewMatcher(t *testing.T) {
 	for _, k := range fixedKnowns() {
 		records = append(records, record{k, variants(r, k)})
 	}
-	for _, d := range generate(9, 60, 60) {
+	for _, d := range generate(9, scaled(60), 60) {
 		records = append(records, record{d.known, append(variants(r, d.known), d.text)})
 	}
-	for _, c := range synthCases(t, 1, 2, 30, 0) {
+	for _, c := range synthCases(t, 1, 2, scaled(30), 0) {
 		records = append(records, record{c.known, append(variants(r, c.known), c.texts...)})
 	}
 	backwards := slices.Clone(records)
