@@ -41,7 +41,14 @@ type oracleCheck struct {
 
 func newOracleCheck(t testing.TB, k Known) *oracleCheck {
 	t.Helper()
-	c := &oracleCheck{t: t, known: k, old: oracleNewMatcher(k), new: NewMatcher(k)}
+	return newOracleCheckOf(t, k, NewMatcher(k))
+}
+
+// newOracleCheckOf is newOracleCheck for m, a Matcher of k compiled some
+// other way.
+func newOracleCheckOf(t testing.TB, k Known, m *Matcher) *oracleCheck {
+	t.Helper()
+	c := &oracleCheck{t: t, known: k, old: oracleNewMatcher(k), new: m}
 	if got, want := c.new.patternSet(), c.old.patternSet(); !slices.Equal(got, want) {
 		t.Fatalf("patterns differ for %s\n%s", describeKnown(k), diffLines(got, want))
 	}
@@ -198,6 +205,9 @@ func FuzzMatcherMatchesOracle(f *testing.F) {
 	f.Add("Ed|May", "Hope", "", "", "", "", "", "", "", uint32(0), "May called the ED. We hope it settles; MAY HOPE", uint8(1))
 	f.Add("J", "D", "M", "Councillor", "１２３", "0", "a@b.c", "M1 1AE", "1234567", uint32(2001*512+1*32+1), "JD J.D. J. M. D. 01/01/01 1st Jan", uint8(2))
 	f.Add("Siân", "van der Berg", "Bea", "", "", "", "mary.ann.vanderberg@mail.example.org", "Flat 2, 10 Downing St, London SW1A 2AA", "", uint32(1911*512+12*32+31), "SIÂN VAN DER BERG, 31.12.11, Flat\u00a02", uint8(3))
+	// Two people, Jane Doe and Amir Khan, compiled in another Matcher's
+	// memory: their initials "JD" and "AK", never "JK" or "AD".
+	f.Add("Jane|Amir", "Doe|Khan", "", "", "", "", "", "", "", uint32(0), "JD, AK, JK and AD; J. Khan, A. Doe, Jane Khan.", uint8(0x60|0x80))
 	f.Fuzz(func(t *testing.T, given, family, other, titles, nhs, phones, emails, places, ids string, dob uint32, text string, mix uint8) {
 		if len(given)+len(family)+len(other)+len(titles)+len(nhs)+len(phones)+len(emails)+len(places)+len(ids)+len(text) > 4096 {
 			return
@@ -211,6 +221,27 @@ func FuzzMatcherMatchesOracle(f *testing.F) {
 		k := Known{
 			Names: []Name{{Given: split(given), Family: split(family), Other: split(other)}}, Titles: split(titles),
 			NHSNumbers: split(nhs), Phones: split(phones),
+		}
+		if mix&0x40 != 0 {
+			// One person per position: the i-th given, family and
+			// other name make person i.
+			var people []Name
+			at := func(i int) *Name {
+				for len(people) <= i {
+					people = append(people, Name{})
+				}
+				return &people[i]
+			}
+			for i, v := range split(given) {
+				at(i).Given = append(at(i).Given, v)
+			}
+			for i, v := range split(family) {
+				at(i).Family = append(at(i).Family, v)
+			}
+			for i, v := range split(other) {
+				at(i).Other = append(at(i).Other, v)
+			}
+			k.Names = people
 		}
 		for i, v := range split(emails) {
 			if i%2 == 0 {
@@ -237,6 +268,10 @@ func FuzzMatcherMatchesOracle(f *testing.F) {
 			k.DatesOfBirth = []time.Time{time.Date(int(dob>>9)%3000, time.Month(dob>>5&15), int(dob&31), 0, 0, 0, 0, time.UTC)}
 		}
 		c := newOracleCheck(t, k)
+		if mix&0x20 != 0 {
+			// Compiled in the memory of another record's Matcher.
+			c = newOracleCheckOf(t, k, NewMatcher(sampleKnown()).Recompile(k))
+		}
 		c.text(text)
 		// The values written into the text, obfuscated as mix says.
 		r := rand.New(rand.NewPCG(uint64(mix), uint64(dob)))
