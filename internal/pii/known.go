@@ -502,11 +502,11 @@ func (m *Matcher) Recompile(k Known) *Matcher {
 	clear(m.digits)
 	clear(m.alnums)
 	clear(m.titles)
-	first := m.first
-	clear(first.slots)
-	first.n = 0
+	first := firstIndex{slots: m.first.slots}
 	if len(first.slots) < np/2 {
 		first.init(np)
+	} else {
+		clear(first.slots)
 	}
 	*m = Matcher{
 		pats:       slices.Grow(m.pats[:0], np),
@@ -739,8 +739,8 @@ func (b *matcherBuilder) addNames(k Known) {
 		all = b.collectNames(all, n.Family)
 		nf := len(all)
 		all = b.collectNames(all, n.Other)
-		for _, n := range all {
-			b.addName(n)
+		for _, name := range all {
+			b.addName(name)
 		}
 		b.addCombinations(all[:ng], all[ng:nf], all[nf:])
 	}
